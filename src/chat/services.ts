@@ -1,0 +1,13 @@
+// What commands may use. Adapters receive one Services object and pass it to every command.
+import type { Logger } from 'pino';
+import type { ClaimChecker } from '../check/types.ts';
+import type { SearchBackend } from '../search/backend.ts';
+
+export interface Services {
+  search: SearchBackend;
+  checker: ClaimChecker;
+  /** The root logger; dispatch derives one child per request (platform, command, request id). */
+  log: Logger;
+  /** Injectable clock (ms since epoch). */
+  now(): number;
+}
