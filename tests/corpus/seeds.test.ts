@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,9 +20,13 @@ interface SeedEntry {
   author: string | null;
 }
 
+// The raw seeds live beside the repository (../shared/seeds), as on developers' machines and in CI.
+const haveSeeds = existsSync(seedsDir);
+if (!haveSeeds) console.warn(`skipping the re-ingest tests: no raw seeds at ${seedsDir}`);
+
 const manifest = JSON.parse(await readFile(join(corpusDir, 'seeds.json'), 'utf8')) as { seeds: SeedEntry[] };
 
-describe('the seed articles', () => {
+describe.skipIf(!haveSeeds)('the seed articles', () => {
   let empty: string;
   beforeAll(async () => {
     empty = await mkdtemp(join(tmpdir(), 'factbot-seeds-'));
