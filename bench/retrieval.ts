@@ -5,6 +5,7 @@
 //
 //   node bin/run-ts.js bench/retrieval.ts [--ablate] [--no-scale] [--weights JSON] [--thresholds JSON]
 import { readFile } from 'node:fs/promises';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ClaimCheckerImpl, type CheckerOptions } from '../src/check/checker.ts';
@@ -62,8 +63,21 @@ function figures(queries: readonly WiceQuery[], runs: ReadonlyMap<string, ClaimR
 }
 
 function latencyLine(runs: ReadonlyMap<string, ClaimRun>): string {
-  const sorted = [...runs.values()].map((r) => r.checkMs).sort((a, b) => a - b);
-  return `p50 ${ms(percentile(sorted, 50))} ms, p95 ${ms(percentile(sorted, 95))} ms, p99 ${ms(percentile(sorted, 99))} ms, max ${ms(sorted[sorted.length - 1] ?? NaN)} ms over ${sorted.length} claims`;
+  const line = (values: number[]) => {
+    const sorted = values.sort((a, b) => a - b);
+    return `p50 ${ms(percentile(sorted, 50))}, p95 ${ms(percentile(sorted, 95))}, p99 ${ms(percentile(sorted, 99))}, max ${ms(sorted[sorted.length - 1] ?? NaN)} ms`;
+  };
+  const all = [...runs.values()];
+  return `wall ${line(all.map((r) => r.checkMs))}; cpu ${line(all.map((r) => r.checkCpuMs))} (${all.length} claims, load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores)`;
+}
+
+/** p99 of wall and CPU time per claim. */
+function p99(runs: ReadonlyMap<string, ClaimRun>): { wall: number; cpu: number } {
+  const all = [...runs.values()];
+  return {
+    wall: percentile(all.map((r) => r.checkMs).sort((a, b) => a - b), 99),
+    cpu: percentile(all.map((r) => r.checkCpuMs).sort((a, b) => a - b), 99),
+  };
 }
 
 async function buildIndex(records: Iterable<SentenceRecord>): Promise<{ index: SentenceIndex; ms: number }> {
@@ -153,8 +167,7 @@ async function atScale(data: WiceData, target: number) {
   const gold = data.queries.filter((q) => q.gold.size > 0);
   log(`none: ${pct(noneRate(noGold, runs))} of ${noGold.length} no-gold claims, ${pct(noneRate(gold, runs))} of ${gold.length} gold claims`);
   log(`latency per claim (ClaimChecker.check, ${sentences} sentences): ${latencyLine(runs)}`);
-  const sorted = [...runs.values()].map((r) => r.checkMs).sort((a, b) => a - b);
-  return { test: figures(data.queries.filter((q) => q.split === 'test'), runs, 'ranked'), p99: percentile(sorted, 99), sentences };
+  return { test: figures(data.queries.filter((q) => q.split === 'test'), runs, 'ranked'), p99: p99(runs), sentences };
 }
 
 const machine = machineInfo();
@@ -179,7 +192,8 @@ if (!flags['no-scale']) {
   const scaled = await atScale(data, target);
   targets.push(
     [`test R@10 at ${scaled.sentences} sentences`, `≥ 0.620`, f3(scaled.test.recall[10]), scaled.test.recall[10] >= 0.62 ? 'pass' : 'FAIL'],
-    [`claim p99 at ${scaled.sentences} sentences`, '≤ 150 ms', `${ms(scaled.p99)} ms`, scaled.p99 <= 150 ? 'pass' : 'FAIL'],
+    [`claim p99 wall at ${scaled.sentences} sentences`, '≤ 150 ms', `${ms(scaled.p99.wall)} ms`, scaled.p99.wall <= 150 ? 'pass' : 'FAIL'],
+    [`claim p99 cpu at ${scaled.sentences} sentences`, '≤ 150 ms', `${ms(scaled.p99.cpu)} ms`, scaled.p99.cpu <= 150 ? 'pass' : 'FAIL'],
   );
 }
 log('\ntargets (test split; thresholds and weights were tuned on dev only):');

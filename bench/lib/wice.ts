@@ -146,6 +146,8 @@ export interface ClaimRun {
   match: MatchStrength;
   /** Wall time of ClaimChecker.check (candidates, re-ranking, strengths, speakers, corroboration). */
   checkMs: number;
+  /** CPU time of the same call (process.cpuUsage): unlike wall time, not inflated by other processes. */
+  checkCpuMs: number;
 }
 
 /** Runs every query: one timed `check` (what the bot does) and one `assess` for the full ranking. */
@@ -154,7 +156,9 @@ export async function runClaims(index: SentenceIndex, checker: ClaimCheckerImpl,
   const runs = new Map<string, ClaimRun>();
   for (const q of queries) {
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     await checker.check(q.text);
+    const cpu = process.cpuUsage(cpu0);
     const checkMs = performance.now() - t0;
     const assessment = await checker.assess(q.text);
     runs.set(q.id, {
@@ -162,6 +166,7 @@ export async function runClaims(index: SentenceIndex, checker: ClaimCheckerImpl,
       bm25: toIds(index.candidates(q.text, { limit: 20 }).map((h) => h.sentenceId)),
       match: assessment.match,
       checkMs,
+      checkCpuMs: (cpu.user + cpu.system) / 1000,
     });
   }
   return runs;

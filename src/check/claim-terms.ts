@@ -44,7 +44,7 @@ const STOP_WORDS = new Set(
     'off on once only or other our ours ourselves out over own same she should so some such than that the their ' +
     'theirs them themselves then there these they this those through to too under until up very was we were what ' +
     'when where which while who whom why will with would you your yours yourself yourselves ' +
-    'said say says saying told tell tells claim claims claimed reportedly apparently actually really basically ' +
+    'said say says saying told tell tells reportedly apparently actually really basically ' +
     'according someone somebody people thing things like well yes yeah ok okay lol ' +
     'mr mrs ms per via among upon within without whether yet though although however s t')
     .split(' '),

@@ -11,7 +11,9 @@
 //   spelling aliases from corpus/aliases.yaml), so list one inflection: "reject" covers "rejected".
 // - Roles map to the office, not the holder, except where one person has held the role for the whole
 //   corpus period (Peskov, Lavrov, Putin, Zelensky; Stoltenberg and Rutte both appear as NATO chief).
-// - A phrase may stand in only one group (checked by tests/check/paraphrases.test.ts).
+// - A phrase may stand in only one group (checked by tests/check/claim-terms.test.ts).
+// - Measured on WiCE dev (Wikipedia claims, not news) the table is neutral: R@10 0.679 with it, 0.682
+//   without. It is there for chat paraphrases of news, which the seed-corpus tests exercise.
 
 /** Verbs and nouns of news reporting on diplomacy and war. */
 export const NEWS_PARAPHRASES: readonly (readonly string[])[] = [
@@ -25,6 +27,9 @@ export const NEWS_PARAPHRASES: readonly (readonly string[])[] = [
   ['demand', 'insist', 'call for', 'require', 'condition'],
   ['offer', 'propose', 'proposal', 'put forward', 'suggest'],
   ['annex', 'annexation', 'incorporate', 'absorb'],
+  ['expand', 'widen', 'broaden', 'extend'],
+  ['goal', 'objective', 'aim', 'ambition'],
+  ['swathe', 'large part', 'large area', 'big chunk'],
   ['lift', 'cancel', 'scrap', 'remove', 'cancellation'],
   ['sanction', 'embargo'],
   ['join', 'membership', 'accession', 'bid to join'],
@@ -42,6 +47,8 @@ export const NEWS_PARAPHRASES: readonly (readonly string[])[] = [
   ['wound', 'injured', 'injure', 'hurt'],
   ['elect', 'win election', 'vote in'],
   ['resign', 'step down', 'quit'],
+  ['lose', 'stripped of', 'removed from', 'ousted from'],
+  ['job', 'role', 'portfolio'],
   ['arrest', 'detain', 'detention', 'custody'],
   ['meet', 'meeting', 'summit', 'talk with'],
   ['increase', 'rise', 'grow', 'boost', 'raise', 'climb'],

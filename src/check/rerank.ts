@@ -25,9 +25,14 @@ export interface RerankWeights {
   bm25: number;
   /** Words a gap may hold inside a multi-word phrase ("pulled its troops out"). */
   phraseGap: number;
+  /** Neighbours are read only for this many of the best candidates by the other signals (latency). */
+  neighbourDepth: number;
 }
 
-/** Tuned on WiCE dev (bench/retrieval.ts --tune); proximity measured as harmful there, hence 0. */
+/**
+ * Tuned on WiCE dev (bench/retrieval.ts --ablate / --weights). Nearby values move R@10 by under 0.01;
+ * proximity at 0.15 gave R@10 +0.003 but MRR@10 −0.009 and R@20 −0.011, hence 0.
+ */
 export const DEFAULT_WEIGHTS: RerankWeights = {
   kind: { name: 2, number: 2, date: 1.5, word: 1 },
   paraphrase: 0.8,
@@ -38,6 +43,7 @@ export const DEFAULT_WEIGHTS: RerankWeights = {
   article: 0.8,
   bm25: 0.2,
   phraseGap: 2,
+  neighbourDepth: 60,
 };
 
 export interface SentenceView {
@@ -160,8 +166,8 @@ export interface RerankInput {
   articleId: string;
   text: string;
   bm25: number;
-  /** Texts of the sentences just before and after in the same article, when known. */
-  neighbours: readonly string[];
+  /** Texts of the sentences just before and after in the same article (called only when needed). */
+  neighbours(): readonly string[];
 }
 
 export interface Features {
@@ -203,7 +209,10 @@ function spans(view: SentenceView, matches: readonly (TermMatch | null)[]): Arra
   return indices.map((i) => [view.tokens[i]!.start, view.tokens[i]!.end]);
 }
 
-/** Scores every candidate; best first. Ties keep BM25 order. */
+/**
+ * Scores every candidate; best first. Ties keep BM25 order. Neighbours are read in a second pass for
+ * the best `neighbourDepth` candidates only: they can lift a sentence a few places, not from the bottom.
+ */
 export function rerank(inputs: readonly RerankInput[], scorer: ClaimScorer): Scored[] {
   const w = scorer.weights;
   const maxBm25 = Math.max(1e-9, ...inputs.map((c) => c.bm25));
@@ -215,22 +224,28 @@ export function rerank(inputs: readonly RerankInput[], scorer: ClaimScorer): Sco
     const matches = scorer.matches(input.text);
     const strengths = scorer.strengths(input.text);
     const coverage = scorer.coverage(strengths);
-    const neighbourGain =
-      w.neighbour > 0 && input.neighbours.length > 0
-        ? scorer.coverage(scorer.union(input.neighbours, [...strengths], w.neighbourCredit)) - coverage
-        : 0;
     const proximity = w.proximity > 0 ? proximityOf(matches, w.proximityWindow) : 0;
     const features: Features = {
       coverage,
       keyCoverage: scorer.keyCoverage(strengths),
       proximity,
-      neighbourGain,
+      neighbourGain: 0,
       articleCoverage: scorer.coverage(byArticle.get(input.articleId)!),
       bm25: input.bm25 / maxBm25,
     };
-    const score =
-      coverage + w.proximity * proximity + w.neighbour * neighbourGain + w.article * features.articleCoverage + w.bm25 * features.bm25;
-    return { order, scored: { input, score, features, highlights: spans(scorer.view(input.text), matches) } };
+    const score = coverage + w.proximity * proximity + w.article * features.articleCoverage + w.bm25 * features.bm25;
+    return { order, strengths, scored: { input, score, features, highlights: spans(scorer.view(input.text), matches) } };
   });
-  return scored.sort((a, b) => b.scored.score - a.scored.score || a.order - b.order).map((x) => x.scored);
+  const byScore = (a: (typeof scored)[number], b: (typeof scored)[number]) => b.scored.score - a.scored.score || a.order - b.order;
+  scored.sort(byScore);
+  if (w.neighbour > 0) {
+    for (const { strengths, scored: s } of scored.slice(0, w.neighbourDepth)) {
+      const neighbours = s.input.neighbours();
+      if (neighbours.length === 0) continue;
+      s.features.neighbourGain = scorer.coverage(scorer.union(neighbours, [...strengths], w.neighbourCredit)) - s.features.coverage;
+      s.score += w.neighbour * s.features.neighbourGain;
+    }
+    scored.sort(byScore);
+  }
+  return scored.map((x) => x.scored);
 }

@@ -2,7 +2,8 @@
 // calibrated on WiCE dev (bench/retrieval.ts prints the resulting rates) and checked on the seed corpus
 // (tests/check/checker.test.ts).
 //
-// - none: the sentence's score is low, or its whole article covers too little of the claim. The
+// - none: the sentence's score is low, or its whole article covers too little of the claim, or it
+//   scores far below the best sentence. When the best sentence is none, the claim's match is none. The
 //   article test matters because WiCE's unsupported claims cite pages on the same subject: the best
 //   sentence there often shares the subject's name but the article never mentions the claim's details.
 // - strong: the sentence alone covers most of the claim's weighted terms, names, numbers and dates
@@ -30,10 +31,15 @@ export interface StrengthThresholds {
   strongKeyCoverage: number;
 }
 
+/**
+ * On WiCE dev (319 claims with gold, 30 without): the best sentence passes the two gates for 91 % of
+ * the claims with gold and fails them for 57 % of those without; relativeScore 0.8 gave the best F1
+ * (0.45) of evidence lists against the annotated sentences among values 0.5-0.9.
+ */
 export const DEFAULT_THRESHOLDS: StrengthThresholds = {
-  minScore: 0.8,
-  minArticleCoverage: 0.48,
-  relativeScore: 0.75,
+  minScore: 0.65,
+  minArticleCoverage: 0.47,
+  relativeScore: 0.8,
   strongCoverage: 0.6,
   strongKeyCoverage: 0.75,
 };
