@@ -42,6 +42,8 @@ const size = args.size!.toLowerCase() as SizeName;
 if (!(size in SIZES)) throw new Error(`--size must be one of ${Object.keys(SIZES).join(', ')}, not '${args.size}'`);
 const perClass = Number(args.queries);
 const seed = Number(args.seed);
+if (!Number.isInteger(perClass) || perClass < 1) throw new Error(`--queries must be a positive whole number, not '${args.queries}'`);
+if (!Number.isInteger(seed)) throw new Error(`--seed must be a whole number, not '${args.seed}'`);
 const budgetSec = Number(args['baseline-budget']);
 /** `--baseline-budget 0` runs every query against the baselines too (hours at 1M for bare MiniSearch claims). */
 const budgetMs = budgetSec > 0 ? budgetSec * 1000 : Infinity;
@@ -176,7 +178,8 @@ async function child<T>(phase: string, extra: string[], outPath: string): Promis
   const argv = [`--max-old-space-size=${heapMb}`, '--expose-gc', 'bin/run-ts.js', 'bench/search.ts',
     '--phase', phase, '--size', size, '--seed', String(seed), '--baseline-budget', String(budgetSec), '--out', outPath, ...extra];
   const code = await new Promise<number | null>((resolve, reject) => {
-    const proc = spawn(process.execPath, argv, { cwd: REPO_ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+    // The child's stdout goes to our stderr: our stdout carries only the report (or the JSON).
+    const proc = spawn(process.execPath, argv, { cwd: REPO_ROOT, stdio: ['ignore', 2, 2] });
     proc.on('error', reject);
     proc.on('exit', resolve);
   });
@@ -209,7 +212,7 @@ async function main(): Promise<void> {
   const report: BenchReport = {
     size,
     machine: { ...machineAtStart, loadAverageAtEnd: machineInfo().loadAverage },
-    corpus: { dir: corpus.corpusDir, articles: corpus.articles, sentences: corpus.sentences, reused: !corpus.written, writeMs: corpus.writeMs },
+    corpus: { dir: corpus.corpusDir, articles: corpus.articles, sentences: corpus.sentences, ingest: corpus.ingest, reused: !corpus.written, writeMs: corpus.writeMs },
     queries: { perClass, seed, baselineBudgetSec: budgetSec, baselineMinPerClass: MIN_TIMED_PER_CLASS },
     build,
     engines,

@@ -1,4 +1,5 @@
 // Figures gathered by the benchmark's phases, the targets, and the printed report.
+import type { IngestSummary } from './datasets.ts';
 import { BASELINE_LABELS, BASELINES, FLEX_LIMIT, type BaselineName } from './baselines.ts';
 import { CLASS_LABELS, QUERY_CLASSES, type QueryClass } from './queries.ts';
 import { machineInfo, mb, ms, ratio, table, type LatencySummary, type MemoryFigures } from './stats.ts';
@@ -34,7 +35,7 @@ export interface EngineFigures {
 export interface BenchReport {
   size: string;
   machine: ReturnType<typeof machineInfo> & { loadAverageAtEnd: number };
-  corpus: { dir: string; articles: number; sentences: number; reused: boolean; writeMs: number };
+  corpus: { dir: string; articles: number; sentences: number; ingest: IngestSummary; reused: boolean; writeMs: number };
   queries: { perClass: number; seed: number; baselineBudgetSec: number; baselineMinPerClass: number };
   build: BuildFigures;
   engines: EngineFigures[];
@@ -78,7 +79,9 @@ export function formatReport(report: BenchReport): string {
   out.push(`factbot search benchmark — ${report.size} (${corpus.sentences.toLocaleString('en')} sentences, ${corpus.articles.toLocaleString('en')} articles)`);
   out.push(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB, node ${machine.node}, ${machine.platform}`);
   out.push(`load average (1 min): ${machine.loadAverage} at start, ${machine.loadAverageAtEnd} at end — above ${machine.cores} other processes slow the wall-clock figures; cpu/q is less affected`);
-  out.push(`corpus: ${corpus.dir} (${corpus.reused ? 'reused from an earlier run' : `written in ${(corpus.writeMs / 1000).toFixed(1)} s`}); BBC + Reuters repeated under new ids`);
+  out.push(`corpus: ${corpus.dir} (${corpus.reused ? 'reused from an earlier run' : `written in ${(corpus.writeMs / 1000).toFixed(1)} s`})`);
+  const { ingested, duplicates, failed } = corpus.ingest;
+  out.push(`  BBC + Reuters: ${corpus.ingest.rows} dataset articles through ingestSource → ${ingested} ingested, ${duplicates} duplicates and ${failed} failures skipped; then repeated under new ids`);
   out.push('');
   out.push('ours (openIndex → SentenceIndex):');
   out.push(`  build (read corpus + index + write snapshot): ${(build.buildMs / 1000).toFixed(2)} s (cpu ${(build.buildCpuMs / 1000).toFixed(2)} s), peak RSS ${mb(build.peakRssMB)}, corpus problems ${build.corpusProblems}`);

@@ -4,14 +4,15 @@
 //
 // 1. The claim's distinct index terms are taken rarest first (names and numbers before "war").
 // 2. While the pool holds fewer than `poolSize` sentences, a term's postings add sentences to it.
-// 3. Once the pool is full, the remaining (common) terms only add to the scores of pooled sentences:
-//    a sentence with nothing but common words never becomes a candidate.
+// 3. Once the pool is full, the remaining (common) terms only add to the scores of pooled sentences,
+//    found by galloping through their postings: a sentence with nothing but common words never
+//    becomes a candidate, and a common term costs about pool × log(postings / pool), not its postings.
 //
-// Scores accumulate in one dense Float64Array indexed by sentence number (reused across calls), so
-// each posting entry costs one array add: 25 terms over a million sentences stay in the tens of ms.
-import { bm25, idf, KIND_WEIGHT } from './bm25.ts';
+// Scores accumulate in one dense Float64Array indexed by sentence number (reused across calls).
+import { BM25, idf, KIND_WEIGHT } from './bm25.ts';
 import type { SearchCore } from './execute.ts';
-import { topK } from './top-k.ts';
+import { gallop } from './matcher.ts';
+import { topScored } from './top-k.ts';
 
 export interface CandidateOptions {
   /** How many sentences to return, best first. Default 100, clamped to 1…1000. */
@@ -29,7 +30,8 @@ export interface Candidate {
   score: number;
 }
 
-let scratch = new Float64Array(0);
+let acc = new Float64Array(0);
+let pool = new Uint32Array(0);
 
 /** The best sentences for `terms` (index terms, repeats ignored), by BM25+ × kind weight; ties newer first. */
 export function claimCandidates(core: SearchCore, terms: readonly string[], options: CandidateOptions = {}): Candidate[] {
@@ -40,36 +42,55 @@ export function claimCandidates(core: SearchCore, terms: readonly string[], opti
     .map((term) => ({ term, df: stats.df(term) }))
     .filter((t) => t.df > 0)
     .sort((a, b) => a.df - b.df);
-  if (scratch.length < store.docCount) scratch = new Float64Array(Math.max(store.docCount, scratch.length * 2));
-  const acc = scratch;
-  const pool: number[] = [];
+  if (acc.length < store.docCount) acc = new Float64Array(Math.max(store.docCount, acc.length * 2));
+  if (pool.length < store.docCount) pool = new Uint32Array(Math.max(store.docCount, pool.length * 2));
+  const { alive, lengths } = store;
+  const norm = BM25.b / (stats.averageLength || 1);
+  let size = 0;
+  let sorted = false;
   try {
     for (const { term, df } of byRarity) {
-      const admitting = pool.length < poolSize;
+      const admitting = size < poolSize;
       const termIdf = idf(df, stats.sentences);
+      const add = (doc: number, tf: number) => {
+        acc[doc]! += termIdf * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + norm * lengths[doc]!)));
+      };
       for (const segment of core.segments) {
         const posting = segment.posting(term);
         if (!posting) continue;
         const { docs, freqs } = posting;
-        for (let i = 0; i < docs.length; i++) {
-          const doc = docs[i]!;
-          if (acc[doc] === 0) {
-            if (!admitting || !store.isAlive(doc)) continue;
-            pool.push(doc);
+        if (admitting) {
+          for (let i = 0; i < docs.length; i++) {
+            const doc = docs[i]!;
+            if (acc[doc] === 0) {
+              if (alive[doc] !== 1) continue;
+              pool[size++] = doc;
+            }
+            add(doc, freqs[i]!);
           }
-          acc[doc]! += bm25(freqs[i]!, stats.length(doc), stats.averageLength, termIdf);
+        } else if (docs.length > 4 * size) {
+          if (!sorted) {
+            pool.subarray(0, size).sort();
+            sorted = true;
+          }
+          for (let i = 0, at = 0; i < size && at < docs.length; i++) {
+            at = gallop(docs, at, pool[i]!);
+            if (docs[at] === pool[i]) add(pool[i]!, freqs[at]!);
+          }
+        } else {
+          for (let i = 0; i < docs.length; i++) if (acc[docs[i]!] !== 0) add(docs[i]!, freqs[i]!);
         }
       }
     }
-    const scores = pool.map((doc) => acc[doc]! * KIND_WEIGHT[store.kind(doc)]);
-    const best = topK(pool.length, limit, (a, b) => {
-      if (scores[a] !== scores[b]) return scores[a]! > scores[b]!;
+    const scores = new Float64Array(size);
+    for (let i = 0; i < size; i++) scores[i] = acc[pool[i]!]! * KIND_WEIGHT[store.kind(pool[i]!)];
+    const best = topScored(scores, size, limit, (a, b) => {
       const da = store.dateKey(pool[a]!);
       const db = store.dateKey(pool[b]!);
       return da !== db ? da > db : pool[a]! < pool[b]!;
     });
     return best.map((i) => ({ doc: pool[i]!, score: scores[i]! }));
   } finally {
-    for (const doc of pool) acc[doc] = 0;
+    for (let i = 0; i < size; i++) acc[pool[i]!] = 0;
   }
 }

@@ -4,16 +4,22 @@
 // Combination: different fields must all hold (AND); repeating a field allows any of its values
 // (`publisher:reuters publisher:"moscow times"` = either); `-field:value` inverts one filter.
 import { isValidDate } from '../corpus/article-file.ts';
-import type { ArticleMeta, Sentence } from '../corpus/types.ts';
+import type { Article, ArticleMeta, Sentence } from '../corpus/types.ts';
 import { fold } from './terms.ts';
+
+/**
+ * What article-level filters see: the fields the index keeps for every article without building it
+ * (a filtered query may touch tens of thousands of articles).
+ */
+export type ArticleFacts = Pick<Article, 'id' | 'path' | 'publisher' | 'published' | 'dateInferred'>;
 
 /** A filter ready to run. At least one of the two predicates is set. */
 export interface CompiledFilter {
   /** The field name, used to group repeated fields. */
   field: string;
   /** Decides for every sentence of an article at once; evaluated once per article per query (cheap). */
-  keepArticle?: (article: ArticleMeta) => boolean;
-  /** Decides per sentence, for filters that look at the sentence itself. Runs after all other stages. */
+  keepArticle?: (article: ArticleFacts) => boolean;
+  /** Decides per sentence, for filters that look at the sentence itself (and may read the whole article). */
   keepSentence?: (sentence: Sentence, article: ArticleMeta) => boolean;
 }
 
@@ -62,7 +68,16 @@ export const FIELD_FILTERS: readonly FieldFilterDefinition[] = [
     compile(value) {
       const key = publisherKey(value);
       if (key === '') return { problem: 'publisher: needs a name, e.g. publisher:reuters' };
-      return { field: 'publisher', keepArticle: (article) => publisherKey(article.publisher).startsWith(key) };
+      // A corpus has few publishers and many articles: decide once per publisher name.
+      const decided = new Map<string, boolean>();
+      return {
+        field: 'publisher',
+        keepArticle: ({ publisher }) => {
+          let keep = decided.get(publisher);
+          if (keep === undefined) decided.set(publisher, (keep = publisherKey(publisher).startsWith(key)));
+          return keep;
+        },
+      };
     },
   },
   {

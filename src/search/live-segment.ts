@@ -56,12 +56,9 @@ export class LiveSegment {
   /** Live sentences containing `term`, ascending, with frequencies; null when none. */
   posting(term: string): Posting | null {
     if (this.size === 0) return null;
-    const docs = this.search
-      .search(term, { prefix: false, fuzzy: false })
-      .map((result) => result.id as number)
-      .sort((a, b) => a - b);
+    const docs = Uint32Array.from(this.search.search(term, { prefix: false, fuzzy: false }), (result) => result.id as number).sort();
     if (docs.length === 0) return null;
-    return { docs, freqs: docs.map((doc) => this.frequencies.get(doc)?.get(term) ?? 0) };
+    return { docs, freqs: Uint8Array.from(docs, (doc) => Math.min(255, this.frequencies.get(doc)?.get(term) ?? 0)) };
   }
 
   df(term: string): number {

@@ -2,7 +2,9 @@
 // are the candidate list; every other clause is checked by galloping (exponential then binary search)
 // through its sorted postings, so cost grows with the SMALLER list: "Kozak Ukraine" costs about as much
 // as "Kozak" even when Ukraine is in a third of the corpus. Only surviving candidates are scored.
-import { bm25, idf } from './bm25.ts';
+// Hot loops read typed arrays directly (no per-sentence closures or objects): a query may touch a
+// third of a million sentences.
+import { BM25, idf } from './bm25.ts';
 import type { Posting } from './frozen-postings.ts';
 
 /** One way a clause can be satisfied: a term and the weight of its score (1 exact, < 1 typo-corrected). */
@@ -20,10 +22,11 @@ export interface Segment {
 
 /** Whole-index statistics, so sentences score the same whichever segment holds them. */
 export interface ScoringStats {
-  sentences: number;
-  averageLength: number;
+  readonly sentences: number;
+  readonly averageLength: number;
   df(term: string): number;
-  length(doc: number): number;
+  /** Index length of every sentence, by sentence number. */
+  readonly lengths: Uint16Array;
 }
 
 /** Matching sentence numbers (ascending) with their summed clause scores, in the first `size` entries. */
@@ -33,48 +36,71 @@ export interface Matches {
   size: number;
 }
 
+/** A clause's sentences with what scoring needs: precomputed scores (several alternatives) or tf/weight/idf. */
 interface ClauseList {
-  docs: ArrayLike<number>;
-  score(i: number, doc: number): number;
+  docs: Uint32Array;
+  freqs: Uint8Array | null;
+  scores: Float64Array | null;
+  weightedIdf: number;
 }
 
-export const NO_MATCHES: Matches = { docs: new Uint32Array(0), scores: new Float64Array(0), size: 0 };
+export const emptyMatches = (): Matches => ({ docs: new Uint32Array(0), scores: new Float64Array(0), size: 0 });
 
 /** Sentences of `segment` satisfying every clause, scored by BM25+. No clauses → no matches. */
 export function matchAll(segment: Segment, clauses: readonly Clause[], stats: ScoringStats): Matches {
   const lists: ClauseList[] = [];
   for (const clause of clauses) {
     const list = clauseList(segment, clause, stats);
-    if (!list) return NO_MATCHES;
+    if (!list) return emptyMatches();
     lists.push(list);
   }
-  if (lists.length === 0) return NO_MATCHES;
+  if (lists.length === 0) return emptyMatches();
   lists.sort((a, b) => a.docs.length - b.docs.length);
-  const [first, ...rest] = lists as [ClauseList, ...ClauseList[]];
-  const docs = Uint32Array.from(first.docs);
+  const first = lists[0]!;
+  const docs = first.docs.slice();
   const scores = new Float64Array(docs.length);
-  for (let i = 0; i < docs.length; i++) scores[i] = first.score(i, docs[i]!);
+  scoreInto(first, 0, docs, scores, docs.length, stats);
   let size = docs.length;
-  for (const list of rest) {
+  const one = new Uint32Array(1);
+  const oneScore = new Float64Array(1);
+  for (let l = 1; l < lists.length && size > 0; l++) {
+    const list = lists[l]!;
     let kept = 0;
     let at = 0;
     for (let i = 0; i < size && at < list.docs.length; i++) {
       const doc = docs[i]!;
       at = gallop(list.docs, at, doc);
       if (at < list.docs.length && list.docs[at] === doc) {
+        one[0] = doc;
+        scoreInto(list, at, one, oneScore, 1, stats);
         docs[kept] = doc;
-        scores[kept++] = scores[i]! + list.score(at, doc);
+        scores[kept++] = scores[i]! + oneScore[0]!;
       }
     }
     size = kept;
-    if (size === 0) break;
   }
   return { docs, scores, size };
 }
 
+/** scores[i] = BM25+ of `list` entry `from + i` for sentences docs[i], i < n. */
+function scoreInto(list: ClauseList, from: number, docs: Uint32Array, scores: Float64Array, n: number, stats: ScoringStats): void {
+  if (list.scores) {
+    for (let i = 0; i < n; i++) scores[i] = list.scores[from + i]!;
+    return;
+  }
+  const { k, b, d } = BM25;
+  const freqs = list.freqs!;
+  const lengths = stats.lengths;
+  const norm = b / (stats.averageLength || 1);
+  for (let i = 0; i < n; i++) {
+    const tf = freqs[from + i]!;
+    scores[i] = list.weightedIdf * (d + (tf * (k + 1)) / (tf + k * (1 - b + norm * lengths[docs[i]!]!)));
+  }
+}
+
 /** Removes, in place, the matches that contain any term of `clause`; returns how many were removed. */
 export function removeContaining(matches: Matches, segment: Segment, clause: Clause): number {
-  let removed = 0;
+  const before = matches.size;
   for (const { term } of clause) {
     const posting = segment.posting(term);
     if (!posting) continue;
@@ -87,13 +113,12 @@ export function removeContaining(matches: Matches, segment: Segment, clause: Cla
       matches.docs[kept] = doc;
       matches.scores[kept++] = matches.scores[i]!;
     }
-    removed += matches.size - kept;
     matches.size = kept;
   }
-  return removed;
+  return before - matches.size;
 }
 
-/** Keeps, in place, the matches for which `keep` holds; returns how many were removed. */
+/** Keeps, in place and in order, the matches for which `keep` holds; returns how many were removed. */
 export function keepWhere(matches: Matches, keep: (doc: number) => boolean): number {
   let kept = 0;
   for (let i = 0; i < matches.size; i++) {
@@ -130,28 +155,21 @@ export function gallop(docs: ArrayLike<number>, from: number, target: number): n
 }
 
 function clauseList(segment: Segment, clause: Clause, stats: ScoringStats): ClauseList | null {
-  const parts: Array<{ posting: Posting; weight: number; idf: number }> = [];
+  const parts: ClauseList[] = [];
   for (const { term, weight } of clause) {
     const posting = segment.posting(term);
-    if (posting && posting.docs.length > 0) parts.push({ posting, weight, idf: idf(stats.df(term), stats.sentences) });
+    if (posting && posting.docs.length > 0) {
+      parts.push({ docs: posting.docs, freqs: posting.freqs, scores: null, weightedIdf: weight * idf(stats.df(term), stats.sentences) });
+    }
   }
-  const scoreOf = (part: (typeof parts)[number], i: number, doc: number) =>
-    part.weight * bm25(part.posting.freqs[i]!, stats.length(doc), stats.averageLength, part.idf);
-  if (parts.length === 0) return null;
-  if (parts.length === 1) {
-    const part = parts[0]!;
-    return { docs: part.posting.docs, score: (i, doc) => scoreOf(part, i, doc) };
-  }
+  if (parts.length <= 1) return parts[0] ?? null;
   // Several alternatives (typo correction): merge into one list, keeping each sentence's best score.
   const best = new Map<number, number>();
   for (const part of parts) {
-    for (let i = 0; i < part.posting.docs.length; i++) {
-      const doc = part.posting.docs[i]!;
-      const score = scoreOf(part, i, doc);
-      if (score > (best.get(doc) ?? -1)) best.set(doc, score);
-    }
+    const scores = new Float64Array(part.docs.length);
+    scoreInto(part, 0, part.docs, scores, part.docs.length, stats);
+    part.docs.forEach((doc, i) => best.set(doc, Math.max(best.get(doc) ?? 0, scores[i]!)));
   }
   const docs = Uint32Array.from([...best.keys()].sort((a, b) => a - b));
-  const scores = Float64Array.from(docs, (doc) => best.get(doc)!);
-  return { docs, score: (i) => scores[i]! };
+  return { docs, freqs: null, scores: Float64Array.from(docs, (doc) => best.get(doc)!), weightedIdf: 0 };
 }

@@ -1,5 +1,6 @@
-// Phrase verification and highlighting, both on the sentence's own text: the index only knows that a
-// sentence contains the words, not where, so "peace deal" is confirmed by scanning the sentence.
+// Highlights, on the sentence's own text: stems and aliases are mapped back to the words as written,
+// and each occurrence of a phrase becomes one span. (Matching phrases uses the word hashes kept in
+// SentenceStore; this re-reads the text only for the hits shown.)
 import { wordTokens, type TermPipeline, type WordToken } from './terms.ts';
 
 /** A sentence tokenised once, with each token's phrase form and index term. */
@@ -30,11 +31,6 @@ export function phraseStarts(words: readonly string[], phrase: readonly string[]
     starts.push(i);
   }
   return starts;
-}
-
-/** True when the sentence contains the phrase. */
-export function containsPhrase(text: string, phrase: readonly string[], pipeline: TermPipeline): boolean {
-  return phraseStarts(analyzeText(text, pipeline).words, phrase).length > 0;
 }
 
 /**

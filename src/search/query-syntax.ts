@@ -1,18 +1,24 @@
 // The quote query language, the same in chat and on the command line. The parser only splits the
 // query into parts; what a part means (terms, filters) is decided in quote-plan.ts. It never throws:
 // every string is a query, and anything it cannot use becomes plain words.
-import { FIELD_FILTERS, FIELD_NAMES } from './field-filters.ts';
+import { FIELD_FILTERS, FIELD_NAMES, type FieldFilterDefinition } from './field-filters.ts';
 
-export const QUERY_SYNTAX_HELP = [
-  'How to search (same syntax in chat and on the command line):',
-  '  Kozak deal              sentences containing every word, in any order; other forms and spellings',
-  '                          of a word count: "rejecting" finds "rejected", "Kiev" finds "Kyiv"',
-  '  "peace deal"            these words next to each other, in this order',
-  '  -Peskov  -"peace deal"  leave out sentences containing this word or phrase',
-  ...FIELD_FILTERS.map((f) => `  ${f.example.padEnd(22)}  ${f.description}`),
-  'Very common words (the, of, will, …) are not searched on their own; inside "quotes" they must match.',
-  'A misspelt word of 5 or more letters is corrected when nothing matches as typed.',
-].join('\n');
+/** The help text for an index with these field filters (an index may add its own, e.g. speaker:). */
+export function querySyntaxHelp(filters: readonly Pick<FieldFilterDefinition, 'example' | 'description'>[] = FIELD_FILTERS): string {
+  return [
+    'How to search (same syntax in chat and on the command line):',
+    '  Kozak deal              sentences containing every word, in any order; other forms and spellings',
+    '                          of a word count: "rejecting" finds "rejected", "Kiev" finds "Kyiv"',
+    '  "peace deal"            these words next to each other, in this order',
+    '  -Peskov  -"peace deal"  leave out sentences containing this word or phrase',
+    ...filters.map((f) => `  ${f.example.padEnd(22)}  ${f.description}`),
+    'Very common words (the, of, will, …) are not searched on their own; inside "quotes" they must match.',
+    'A misspelt word of 5 or more letters is corrected when nothing matches as typed.',
+  ].join('\n');
+}
+
+/** The help text for the built-in field filters. */
+export const QUERY_SYNTAX_HELP = querySyntaxHelp();
 
 interface Span {
   /** Offsets of the part in the query string (for rewriting it, e.g. after a typo correction). */

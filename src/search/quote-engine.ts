@@ -5,7 +5,7 @@ import { highlightSpans } from './phrases.ts';
 import { emptyReason, typoRetry, type TypoRetry } from './quote-notes.ts';
 import { planQuery, type QueryPlan } from './quote-plan.ts';
 import { wordTokens } from './terms.ts';
-import { topK } from './top-k.ts';
+import { topScored } from './top-k.ts';
 import { DEFAULT_QUOTE_LIMIT, MAX_QUOTE_LIMIT, type Hit, type QuoteOptions, type QuoteResult } from './types.ts';
 
 export const EMPTY_QUERY_NOTE =
@@ -25,21 +25,21 @@ export function pageOf(options: QuoteOptions): { limit: number; offset: number; 
 
 export function runQuote(core: SearchCore, query: string, options: QuoteOptions = {}): QuoteResult {
   const page = pageOf(options);
-  const plan = planQuery(query, core.pipeline);
+  const plan = planQuery(query, core.pipeline, core.fieldFilters);
   const finish = (total: number, results: Hit[], ...notes: Array<string | null>): QuoteResult => {
     const all = [...notes, ...plan.problems, page.note].filter((n): n is string => !!n);
     return { query, total, results, note: all.length > 0 ? all.join(' ') : null };
   };
   if (plan.blank) return finish(0, [], EMPTY_QUERY_NOTE);
   const clauses = exactClauses(plan);
-  if (clauses.length === 0) return finish(0, [], nothingToSearch(plan));
+  if (clauses.length === 0 && plan.phrases.every((p) => p.hashes.length === 0)) return finish(0, [], nothingToSearch(plan));
 
   let found = execute(core, plan, clauses, ALL_STAGES);
   let retry: TypoRetry | null = null;
-  if (found.docs.length === 0) {
+  if (found.size === 0) {
     retry = typoRetry(core, plan);
     const corrected = retry ? execute(core, plan, retry.clauses, ALL_STAGES) : null;
-    if (!retry || !corrected || corrected.docs.length === 0) return finish(0, [], emptyReason(core, plan, clauses));
+    if (!retry || !corrected || corrected.size === 0) return finish(0, [], emptyReason(core, plan, clauses));
     found = corrected;
   }
   const order = rank(core, found, page.offset + page.limit);
@@ -59,16 +59,13 @@ export function runQuote(core: SearchCore, query: string, options: QuoteOptions 
     };
   });
   const correction = retry ? correctionNote(core, query, retry, found.docs[order[0]!]!) : null;
-  return finish(found.docs.length, results, correction);
+  return finish(found.size, results, correction);
 }
 
 /** Indices into `found` of the best `k`, best first. Ties (equal score): newer first, then corpus order. */
 function rank(core: SearchCore, found: Scored, k: number): number[] {
-  const { docs, scores } = found;
-  return topK(docs.length, k, (a, b) => {
-    const sa = scores[a]!;
-    const sb = scores[b]!;
-    if (Math.abs(sa - sb) > 1e-9 * Math.max(sa, sb)) return sa > sb;
+  const { docs } = found;
+  return topScored(found.scores, found.size, k, (a, b) => {
     const da = core.store.dateKey(docs[a]!);
     const db = core.store.dateKey(docs[b]!);
     return da !== db ? da > db : docs[a]! < docs[b]!;
@@ -93,7 +90,7 @@ function correctionNote(core: SearchCore, query: string, retry: TypoRetry, bestD
 function nothingToSearch(plan: QueryPlan): string {
   const common = [...plan.ignored, ...plan.phrases.map((p) => p.label)];
   if (common.length > 0) {
-    return `'${common.join(' ')}' has only very common words, which are not searched on their own; add a more specific word.`;
+    return `'${common.join(' ')}' has only very common words, which are not searched on their own: add a more specific word, or put the words in "quotes" to find them as a phrase.`;
   }
   return 'Add at least one word to search for: filters and -exclusions only narrow a search.';
 }

@@ -1,6 +1,6 @@
 // Turns a parsed query into what the engine runs: required words, phrases, exclusions and filters, each
 // already through the term pipeline, plus the problems the reader should be told about.
-import { FIELD_FILTERS, type CompiledFilter } from './field-filters.ts';
+import { FIELD_FILTERS, type CompiledFilter, type FieldFilterDefinition } from './field-filters.ts';
 import { parseQuery } from './query-syntax.ts';
 import { wordTokens, type TermPipeline } from './terms.ts';
 
@@ -20,6 +20,8 @@ export interface PlannedPhrase {
   words: string[];
   /** Distinct index terms of its words: a sentence must contain all of them to contain the phrase. */
   terms: string[];
+  /** Word hashes of its words, in order (matched against SentenceStore word sequences). */
+  hashes: number[];
 }
 
 export interface PlannedFilter {
@@ -43,16 +45,16 @@ export interface QueryPlan {
   blank: boolean;
 }
 
-const FILTERS_BY_NAME = new Map(FIELD_FILTERS.map((f) => [f.name, f]));
-
-export function planQuery(query: string, pipeline: TermPipeline): QueryPlan {
+/** Plans `query` for an index whose field filters are `filters` (the built-in ones by default). */
+export function planQuery(query: string, pipeline: TermPipeline, filters: readonly FieldFilterDefinition[] = FIELD_FILTERS): QueryPlan {
   const plan: QueryPlan = { words: [], phrases: [], excludedWords: [], excludedPhrases: [], filters: [], problems: [], ignored: [], blank: false };
-  const parts = parseQuery(query);
+  const byName = new Map(filters.map((f) => [f.name, f]));
+  const parts = parseQuery(query, new Set(byName.keys()));
   plan.blank = parts.length === 0;
   for (const part of parts) {
     const label = query.slice(part.start, part.end);
     if (part.type === 'field') {
-      const compiled = FILTERS_BY_NAME.get(part.name)?.compile(part.value);
+      const compiled = byName.get(part.name)?.compile(part.value);
       if (!compiled) continue;
       if ('problem' in compiled) plan.problems.push(compiled.problem);
       else plan.filters.push({ label, negated: part.negated, filter: compiled });
@@ -86,7 +88,7 @@ export function planQuery(query: string, pipeline: TermPipeline): QueryPlan {
 function planPhrase(label: string, text: string, pipeline: TermPipeline): PlannedPhrase {
   const analyzed = wordTokens(text).map((t) => pipeline.analyze(t.surface));
   const terms = [...new Set(analyzed.map((a) => a.term).filter((t): t is string => t !== null))];
-  return { label, words: analyzed.map((a) => a.word), terms };
+  return { label, words: analyzed.map((a) => a.word), terms, hashes: analyzed.map((a) => a.hash) };
 }
 
 /**

@@ -1,7 +1,17 @@
 // The search index over every sentence of the corpus: the SearchBackend the bot and the CLI use.
 //
 //   frozen postings (typed arrays, from the snapshot)  +  live segment (MiniSearch, recent changes)
-//   sentence store (typed columns + texts)             +  term pipeline (terms.ts)
+//   sentence store (typed columns, texts, word hashes)  +  term pipeline (terms.ts)
+//
+// Public API (everything else is internal):
+//   SentenceIndex.build(articles, aliases?)            index articles (split by articleSentences)
+//   SentenceIndex.fromSentences(records, aliases?)     index pre-split sentences (benchmarks)
+//   SentenceIndex.fromSnapshot(parts, aliases?) / index.toSnapshot()   (openIndex does the file I/O)
+//   index.search(query, options?) / quote(...)         the query language (query-syntax.ts)
+//   index.candidates(claim, { limit, poolSize }?)       BM25 OR candidates for claims (candidates.ts)
+//   index.hit(sentenceId), sentencesOf(Sync)(articleId), articles(), articleFacts(), stats()
+//   index.upsert(article) / remove(articleId) (+ async upsertArticle/removeArticle), compact()
+//   index.addFieldFilter(definition), fieldFilters; index.pipeline, index.scoring (BM25 statistics)
 //
 // Reads never wait on writes: both are synchronous inside one event-loop turn. The async SearchBackend
 // methods just wrap the synchronous ones (`search`, `candidates`), which benchmarks may call directly.
@@ -11,6 +21,7 @@ import type { Article, ArticleMeta, Sentence, SentenceKind } from '../corpus/typ
 import type { SearchBackend } from './backend.ts';
 import { claimCandidates, type CandidateOptions } from './candidates.ts';
 import type { SearchCore } from './execute.ts';
+import { FIELD_FILTERS, type ArticleFacts, type FieldFilterDefinition } from './field-filters.ts';
 import { FrozenPostings } from './frozen-postings.ts';
 import { LiveSegment } from './live-segment.ts';
 import type { ScoringStats, Segment } from './matcher.ts';
@@ -42,6 +53,7 @@ export class SentenceIndex implements SearchBackend, SearchCore {
   private frozen: FrozenPostings;
   private live = new LiveSegment();
   private fuzzy: FuzzyVocabulary;
+  private filters: FieldFilterDefinition[] = [...FIELD_FILTERS];
   /** Whole-index BM25 statistics (SearchCore). */
   readonly scoring: ScoringStats;
 
@@ -61,8 +73,10 @@ export class SentenceIndex implements SearchBackend, SearchCore {
       get averageLength() {
         return index.store.averageLength;
       },
+      get lengths() {
+        return index.store.lengths;
+      },
       df: (term) => index.frozen.df(term) + index.live.df(term),
-      length: (doc) => index.store.length(doc),
     };
   }
 
@@ -98,9 +112,9 @@ export class SentenceIndex implements SearchBackend, SearchCore {
     const termsByDoc: string[][] = [];
     for (const { article, sentences } of items) {
       const stored = sentences.map((s): StoredSentence => {
-        const terms = pipeline.terms(s.text);
+        const { terms, words } = pipeline.analyzeText(s.text);
         termsByDoc.push(terms);
-        return { text: s.text, kind: s.kind, paragraph: s.paragraph, length: terms.length };
+        return { text: s.text, kind: s.kind, paragraph: s.paragraph, length: terms.length, words };
       });
       store.add(article, stored);
     }
@@ -148,8 +162,13 @@ export class SentenceIndex implements SearchBackend, SearchCore {
     return doc === null || !this.store.isAlive(doc) ? null : this.hitOf(doc, 0, new Set());
   }
 
+  /** id, path, publisher, date of every indexed article, without building the articles. */
+  articleFacts(): ArticleFacts[] {
+    return this.store.indexedFacts();
+  }
+
   async stats(): Promise<CorpusStats> {
-    const articles = this.store.indexedArticles();
+    const articles = this.store.indexedFacts();
     const dates = articles.map((a) => a.published).filter(Boolean).sort();
     return {
       articles: articles.length,
@@ -165,9 +184,27 @@ export class SentenceIndex implements SearchBackend, SearchCore {
   }
 
   async sentencesOf(articleId: string): Promise<readonly Sentence[] | null> {
+    return this.sentencesOfSync(articleId);
+  }
+
+  /** sentencesOf without the Promise, for code that runs inside a query (field filters). */
+  sentencesOfSync(articleId: string): Sentence[] | null {
     const range = this.store.docsOf(articleId);
     if (!range) return null;
     return Array.from({ length: range.count }, (_, i) => this.store.sentence(range.first + i));
+  }
+
+  /** The `name:value` filters queries on this index understand: the built-in ones plus any added. */
+  get fieldFilters(): readonly FieldFilterDefinition[] {
+    return this.filters;
+  }
+
+  /**
+   * Adds a `name:value` filter to this index's query language (replacing one of the same name), e.g.
+   * a `speaker:` filter that needs this index's sentences. Its help line is in querySyntaxHelp(index.fieldFilters).
+   */
+  addFieldFilter(definition: FieldFilterDefinition): void {
+    this.filters = [...this.filters.filter((f) => f.name !== definition.name), definition];
   }
 
   // ----- changes -----
@@ -184,10 +221,10 @@ export class SentenceIndex implements SearchBackend, SearchCore {
   upsert(article: Article): void {
     this.remove(article.id);
     const sentences = articleSentences(article);
-    const termLists = sentences.map((s) => this.pipeline.terms(s.text));
-    const first = this.store.add(article, sentences.map((s, i) => ({ text: s.text, kind: s.kind, paragraph: s.paragraph, length: termLists[i]!.length })));
-    termLists.forEach((terms, i) => this.live.add(first + i, terms));
-    this.fuzzy.add(termLists.flat());
+    const analyzed = sentences.map((s) => this.pipeline.analyzeText(s.text));
+    const first = this.store.add(article, sentences.map((s, i) => ({ text: s.text, kind: s.kind, paragraph: s.paragraph, length: analyzed[i]!.terms.length, words: analyzed[i]!.words })));
+    analyzed.forEach(({ terms }, i) => this.live.add(first + i, terms));
+    this.fuzzy.add(analyzed.flatMap((a) => a.terms));
     if (this.live.size > Math.max(COMPACT_LIVE_MIN, this.store.sentenceCount / 10)) this.compact();
   }
 

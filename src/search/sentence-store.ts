@@ -1,77 +1,89 @@
-// Sentence data kept outside the inverted index, in columns indexed by sentence number ("doc"):
-// one typed-array entry per sentence instead of an object, so a million sentences cost a few MB plus
-// their texts. An article's sentences have consecutive numbers, so `<article-id>#<n>` is computed, not
-// stored. Removal only clears the `alive` flag; compact() drops removed rows and renumbers.
-import type { Article, Sentence, SentenceKind } from '../corpus/types.ts';
+// Sentence data kept outside the inverted index, in columns indexed by sentence number ("doc"): one
+// typed-array entry per sentence instead of an object. Texts are [start, end) ranges of a few large
+// strings (a snapshot's text chunks) or one string per sentence added later, and are sliced only when
+// read, so a loaded million-sentence index holds a handful of heap objects for its texts: queries
+// cause no long garbage-collection pauses. An article's sentences have consecutive numbers, so
+// `<article-id>#<n>` is computed, not stored. Removal only clears `alive`; compact() drops the rows.
+import type { Article, ArticleMeta, Sentence, SentenceKind } from '../corpus/types.ts';
+import { ArticleTable, type ArticleSource } from './article-table.ts';
+import type { ArticleFacts } from './field-filters.ts';
 import type { HitArticle } from './types.ts';
 
-const KINDS: readonly SentenceKind[] = ['headline', 'body', 'caption'];
+export const KINDS: readonly SentenceKind[] = ['headline', 'body', 'caption'];
 
-/** What the store needs to know about one sentence. */
+/** What the store keeps about one sentence. */
 export interface StoredSentence {
   text: string;
   kind: SentenceKind;
   paragraph: number;
   /** Number of index terms (BM25 length normalisation). */
   length: number;
+  /** Word hash of every token (TermPipeline.analyzeText), for phrase matching. */
+  words: ArrayLike<number>;
 }
 
-export interface StoreColumns {
-  articles: Article[];
-  /** Sentences per article. */
+/** A whole compacted store, as a snapshot holds it. Sentences of article i follow those of article i-1. */
+export interface StoreColumns extends ArticleSource {
+  /** Per article: what filters look at (see ArticleFacts). */
+  facts: ArticleFacts[];
   counts: Uint32Array;
   kinds: Uint8Array;
   paragraphs: Uint32Array;
   lengths: Uint16Array;
-  texts: string[];
+  chunks: string[];
+  chunkOf: Uint32Array;
+  starts: Uint32Array;
+  ends: Uint32Array;
+  /** words[wordStarts[d] … wordStarts[d] + wordCounts[d]) are sentence d's word hashes. */
+  wordStarts: Uint32Array;
+  wordCounts: Uint16Array;
+  words: Uint32Array;
 }
 
-export class SentenceStore {
-  /** Article number → article; removed articles stay (as null) until compaction. */
-  private articles: Array<Article | null> = [];
-  private first: number[] = [];
-  private count: number[] = [];
-  /** YYYYMMDD of each article, 0 when unknown: the tie-breaker "newer first". */
-  private dateKeys: number[] = [];
-  private byId = new Map<string, number>();
+type Column = Uint8Array | Uint16Array | Uint32Array;
 
-  private capacity = 0;
+export class SentenceStore {
+  private table = new ArticleTable();
   private size = 0;
-  private articleOf: Uint32Array = new Uint32Array(0);
-  private kinds: Uint8Array = new Uint8Array(0);
-  private paragraphs: Uint32Array = new Uint32Array(0);
-  private lengths: Uint16Array = new Uint16Array(0);
-  private alive: Uint8Array = new Uint8Array(0);
-  private texts: string[] = [];
+  private capacity = 0;
+  private chunks: string[] = [];
+  private wordsSize = 0;
   private liveSentences = 0;
   private liveLengthSum = 0;
+  /** Hot columns, read directly by the matcher (replaced when they grow: read them per query). */
+  articleOf: Uint32Array = new Uint32Array(0);
+  kinds: Uint8Array = new Uint8Array(0);
+  lengths: Uint16Array = new Uint16Array(0);
+  alive: Uint8Array = new Uint8Array(0);
+  private paragraphs: Uint32Array = new Uint32Array(0);
+  private chunkOf: Uint32Array = new Uint32Array(0);
+  private starts: Uint32Array = new Uint32Array(0);
+  private ends: Uint32Array = new Uint32Array(0);
+  private wordStarts: Uint32Array = new Uint32Array(0);
+  private wordCounts: Uint16Array = new Uint16Array(0);
+  private words: Uint32Array = new Uint32Array(0);
 
-  /** Number of sentence numbers handed out (including removed ones). */
+  /** Sentence numbers handed out, removed ones included. */
   get docCount(): number {
     return this.size;
   }
-
   /** Sentences currently searchable. */
   get sentenceCount(): number {
     return this.liveSentences;
   }
-
   /** Mean index length of the searchable sentences (BM25's avgdl). */
   get averageLength(): number {
     return this.liveSentences === 0 ? 0 : this.liveLengthSum / this.liveSentences;
   }
+  get articleSlots(): number {
+    return this.table.slots;
+  }
 
   /** Appends an article and its sentences; returns the first sentence number. Replace = remove + add. */
   add(article: Article, sentences: readonly StoredSentence[]): number {
-    if (this.byId.has(article.id)) throw new Error(`article '${article.id}' is already indexed`);
-    const articleNo = this.articles.length;
+    const articleNo = this.table.push(article, article, this.size, sentences.length);
     const firstDoc = this.size;
-    this.articles.push(article);
-    this.first.push(firstDoc);
-    this.count.push(sentences.length);
-    this.dateKeys.push(Number(article.published.replace(/-/g, '')) || 0);
-    this.byId.set(article.id, articleNo);
-    this.reserve(this.size + sentences.length);
+    this.reserve(this.size + sentences.length, sentences.reduce((n, s) => n + Math.min(s.words.length, 0xffff), 0));
     for (const s of sentences) {
       const doc = this.size++;
       this.articleOf[doc] = articleNo;
@@ -79,7 +91,13 @@ export class SentenceStore {
       this.paragraphs[doc] = s.paragraph;
       this.lengths[doc] = Math.min(s.length, 0xffff);
       this.alive[doc] = 1;
-      this.texts[doc] = s.text;
+      this.chunkOf[doc] = this.chunks.push(s.text) - 1;
+      this.starts[doc] = 0;
+      this.ends[doc] = s.text.length;
+      const n = Math.min(s.words.length, 0xffff);
+      this.wordStarts[doc] = this.wordsSize;
+      this.wordCounts[doc] = n;
+      for (let i = 0; i < n; i++) this.words[this.wordsSize++] = s.words[i]!;
       this.liveSentences++;
       this.liveLengthSum += this.lengths[doc]!;
     }
@@ -88,12 +106,11 @@ export class SentenceStore {
 
   /** Marks an article's sentences removed; returns their numbers, or null when it is not indexed. */
   remove(articleId: string): number[] | null {
-    const articleNo = this.byId.get(articleId);
+    const articleNo = this.table.remove(articleId);
     if (articleNo === undefined) return null;
-    this.byId.delete(articleId);
-    this.articles[articleNo] = null;
+    const { first, count } = this.table.range(articleNo);
     const docs: number[] = [];
-    for (let doc = this.first[articleNo]!; doc < this.first[articleNo]! + this.count[articleNo]!; doc++) {
+    for (let doc = first; doc < first + count; doc++) {
       if (!this.alive[doc]) continue;
       this.alive[doc] = 0;
       this.liveSentences--;
@@ -110,53 +127,84 @@ export class SentenceStore {
     return this.articleOf[doc]!;
   }
   text(doc: number): string {
-    return this.texts[doc]!;
+    return this.chunks[this.chunkOf[doc]!]!.slice(this.starts[doc]!, this.ends[doc]!);
   }
   kind(doc: number): SentenceKind {
     return KINDS[this.kinds[doc]!]!;
+  }
+  paragraph(doc: number): number {
+    return this.paragraphs[doc]!;
   }
   length(doc: number): number {
     return this.lengths[doc]!;
   }
   dateKey(doc: number): number {
-    return this.dateKeys[this.articleOf[doc]!]!;
+    return this.table.dateKeys[this.articleOf[doc]!]!;
   }
-  /** The indexed article by number, or null once removed. */
+
+  /** The article by number (built on first use), or null once removed. */
   article(articleNo: number): Article | null {
-    return this.articles[articleNo] ?? null;
+    return this.table.article(articleNo);
   }
-  get articleSlots(): number {
-    return this.articles.length;
+  /** The article's metadata without building its blocks, or null once removed. */
+  meta(articleNo: number): (ArticleMeta & { id: string }) | null {
+    return this.table.meta(articleNo);
+  }
+  /** What filters look at, without building the article; null once removed. */
+  factsOf(articleNo: number): ArticleFacts | null {
+    return this.table.factsOf(articleNo);
+  }
+  /** Sentence numbers of article `articleNo`: first … first + count - 1. */
+  range(articleNo: number): { first: number; count: number } {
+    return this.table.range(articleNo);
+  }
+  indexedFacts(): ArticleFacts[] {
+    return this.table.indexedFacts();
+  }
+  /** Every indexed article in order; `keep: false` does not keep articles built just for this call. */
+  indexedArticles(keep = true): Article[] {
+    return this.table.indexedArticles(keep);
+  }
+
+  /** Every sentence's word count and all word hashes in sentence order (contiguous once compacted). */
+  wordColumn(): { counts: Uint16Array; words: Uint32Array } {
+    return { counts: this.wordCounts.subarray(0, this.size), words: this.words.subarray(0, this.wordsSize) };
+  }
+
+  /** True when sentence `doc` has the word hashes `sequence` at consecutive positions. */
+  hasWords(doc: number, sequence: ArrayLike<number>): boolean {
+    const from = this.wordStarts[doc]!;
+    const last = from + this.wordCounts[doc]! - sequence.length;
+    const head = sequence[0];
+    outer: for (let at = from; at <= last; at++) {
+      if (this.words[at] !== head) continue;
+      for (let j = 1; j < sequence.length; j++) if (this.words[at + j] !== sequence[j]) continue outer;
+      return true;
+    }
+    return false;
   }
 
   sentenceId(doc: number): string {
     const articleNo = this.articleOf[doc]!;
-    return `${this.idOfArticle(articleNo)}#${doc - this.first[articleNo]! + 1}`;
+    return `${this.table.id(articleNo)}#${doc - this.table.range(articleNo).first + 1}`;
   }
 
   sentence(doc: number): Sentence {
-    return {
-      id: this.sentenceId(doc),
-      articleId: this.idOfArticle(this.articleOf[doc]!),
-      text: this.texts[doc]!,
-      kind: this.kind(doc),
-      paragraph: this.paragraphs[doc]!,
-    };
+    return { id: this.sentenceId(doc), articleId: this.table.id(this.articleOf[doc]!), text: this.text(doc), kind: this.kind(doc), paragraph: this.paragraphs[doc]! };
   }
 
   hitArticle(doc: number): HitArticle {
-    const a = this.articles[this.articleOf[doc]!];
+    const a = this.table.meta(this.articleOf[doc]!);
     if (!a) throw new Error(`sentence ${doc} belongs to a removed article`);
     return { id: a.id, title: a.title, publisher: a.publisher, published: a.published, dateInferred: a.dateInferred, url: a.url };
   }
 
-  /** Sentence numbers of an indexed article, or null. */
   docsOf(articleId: string): { first: number; count: number } | null {
-    const articleNo = this.byId.get(articleId);
-    return articleNo === undefined ? null : { first: this.first[articleNo]!, count: this.count[articleNo]! };
+    const articleNo = this.table.numberOf(articleId);
+    return articleNo === undefined ? null : this.table.range(articleNo);
   }
 
-  /** Document (sentence) number of `<article-id>#<n>`, or null. */
+  /** Sentence number of `<article-id>#<n>`, or null. */
   docOf(sentenceId: string): number | null {
     const hash = sentenceId.lastIndexOf('#');
     const range = hash < 0 ? null : this.docsOf(sentenceId.slice(0, hash));
@@ -165,107 +213,80 @@ export class SentenceStore {
     return range.first + n - 1;
   }
 
-  /** The indexed articles in the order they were added. */
-  indexedArticles(): Article[] {
-    return this.articles.filter((a): a is Article => a !== null);
-  }
-
-  /**
-   * The columns of a compacted store (every article and sentence alive), for snapshots. Sentences of
-   * article i are numbers first[i] … first[i] + count[i] - 1.
-   */
-  columns(): StoreColumns {
-    if (this.liveSentences !== this.size || this.byId.size !== this.articles.length) throw new Error('compact the store first');
-    return {
-      articles: this.articles as Article[],
-      counts: Uint32Array.from(this.count),
-      kinds: this.kinds.subarray(0, this.size),
-      paragraphs: this.paragraphs.subarray(0, this.size),
-      lengths: this.lengths.subarray(0, this.size),
-      texts: this.texts,
-    };
-  }
-
-  /** A store holding exactly `columns` (all alive); arrays are used as given, not copied. */
-  static fromColumns(columns: StoreColumns): SentenceStore {
+  /** A store holding exactly `columns`, all alive; the arrays are used as given. */
+  static fromColumns(c: StoreColumns): SentenceStore {
     const store = new SentenceStore();
-    const size = columns.kinds.length;
-    store.articles = columns.articles;
-    store.articleOf = new Uint32Array(size);
+    const n = c.kinds.length;
+    store.articleOf = new Uint32Array(n);
     let doc = 0;
-    columns.articles.forEach((article, articleNo) => {
-      const count = columns.counts[articleNo]!;
-      store.first.push(doc);
-      store.count.push(count);
-      store.dateKeys.push(Number(article.published.replace(/-/g, '')) || 0);
-      store.byId.set(article.id, articleNo);
-      store.articleOf.fill(articleNo, doc, doc + count);
-      doc += count;
+    c.facts.forEach((facts, articleNo) => {
+      store.table.push(undefined, facts, doc, c.counts[articleNo]!);
+      store.articleOf.fill(articleNo, doc, Math.min(n, doc + c.counts[articleNo]!));
+      doc += c.counts[articleNo]!;
     });
-    if (doc !== size || columns.texts.length !== size) throw new Error('inconsistent sentence columns');
-    store.kinds = columns.kinds;
-    store.paragraphs = columns.paragraphs;
-    store.lengths = columns.lengths;
-    store.alive = new Uint8Array(size).fill(1);
-    store.texts = columns.texts;
-    store.size = store.capacity = size;
-    store.liveSentences = size;
-    for (let i = 0; i < size; i++) store.liveLengthSum += columns.lengths[i]!;
+    if (doc !== n) throw new Error('inconsistent sentence columns');
+    store.table.setSource(c);
+    Object.assign(store, { kinds: c.kinds, paragraphs: c.paragraphs, lengths: c.lengths, chunks: c.chunks, chunkOf: c.chunkOf, starts: c.starts, ends: c.ends });
+    Object.assign(store, { wordStarts: c.wordStarts, wordCounts: c.wordCounts, words: c.words, wordsSize: c.words.length });
+    store.alive = new Uint8Array(n).fill(1);
+    store.size = store.capacity = store.liveSentences = n;
+    for (let i = 0; i < n; i++) store.liveLengthSum += c.lengths[i]!;
     return store;
   }
 
-  /** Drops removed sentences and articles. Returns old number → new number (-1 for dropped). */
+  /** Drops removed sentences and articles (copying columns, never re-slicing texts). Returns old → new number (-1: dropped). */
   compact(): Int32Array {
     const renumber = new Int32Array(this.size).fill(-1);
-    const old = { articles: this.articles, first: this.first, count: this.count, texts: this.texts };
-    const columns = { articleOf: this.articleOf, kinds: this.kinds, paragraphs: this.paragraphs, lengths: this.lengths };
-    this.articles = [];
-    this.first = [];
-    this.count = [];
-    this.dateKeys = [];
-    this.byId = new Map();
-    this.capacity = 0;
-    this.size = 0;
-    this.texts = [];
-    this.liveSentences = 0;
-    this.liveLengthSum = 0;
-    this.reserve(columns.articleOf.length);
-    old.articles.forEach((article, articleNo) => {
-      if (!article) return;
-      const from = old.first[articleNo]!;
-      const sentences: StoredSentence[] = [];
-      for (let doc = from; doc < from + old.count[articleNo]!; doc++) {
-        renumber[doc] = this.size + sentences.length;
-        sentences.push({
-          text: old.texts[doc]!,
-          kind: KINDS[columns.kinds[doc]!]!,
-          paragraph: columns.paragraphs[doc]!,
-          length: columns.lengths[doc]!,
-        });
-      }
-      this.add(article, sentences);
+    const old = Object.assign(new SentenceStore(), this);
+    Object.assign(this, new SentenceStore());
+    this.reserve(old.liveSentences, old.wordsSize);
+    const chunkIds = new Map<number, number>();
+    this.table = old.table.compacted((articleNo) => {
+      const { first, count } = old.table.range(articleNo);
+      const newFirst = this.size;
+      for (let doc = first; doc < first + count; doc++) this.copyRow(old, doc, (renumber[doc] = this.size++), chunkIds);
+      return newFirst;
     });
+    for (let no = 0; no < this.table.slots; no++) {
+      const { first, count } = this.table.range(no);
+      this.articleOf.fill(no, first, first + count);
+    }
     return renumber;
   }
 
-  private idOfArticle(articleNo: number): string {
-    // Kept readable after removal for sentences still referenced by an old result.
-    return this.articles[articleNo]?.id ?? `removed-${articleNo}`;
+  private copyRow(old: SentenceStore, doc: number, to: number, chunkIds: Map<number, number>): void {
+    this.kinds[to] = old.kinds[doc]!;
+    this.paragraphs[to] = old.paragraphs[doc]!;
+    this.lengths[to] = old.lengths[doc]!;
+    this.alive[to] = 1;
+    let chunk = chunkIds.get(old.chunkOf[doc]!);
+    if (chunk === undefined) chunkIds.set(old.chunkOf[doc]!, (chunk = this.chunks.push(old.chunks[old.chunkOf[doc]!]!) - 1));
+    this.chunkOf[to] = chunk;
+    this.starts[to] = old.starts[doc]!;
+    this.ends[to] = old.ends[doc]!;
+    const from = old.wordStarts[doc]!;
+    const n = old.wordCounts[doc]!;
+    this.wordStarts[to] = this.wordsSize;
+    this.wordCounts[to] = n;
+    this.words.set(old.words.subarray(from, from + n), this.wordsSize);
+    this.wordsSize += n;
+    this.liveSentences++;
+    this.liveLengthSum += this.lengths[to]!;
   }
 
-  private reserve(needed: number): void {
-    if (needed <= this.capacity) return;
-    const capacity = Math.max(needed, this.capacity * 2, 1024);
-    const grow = <T extends Uint8Array | Uint16Array | Uint32Array>(array: T, make: (n: number) => T): T => {
-      const next = make(capacity);
-      next.set(array.subarray(0, this.size));
+  private reserve(docs: number, words: number): void {
+    const grow = <T extends Column>(array: T, needed: number, used: number): T => {
+      if (needed <= array.length) return array;
+      const next = new (array.constructor as new (n: number) => T)(Math.max(needed, array.length * 2, 1024));
+      next.set(array.subarray(0, used));
       return next;
     };
-    this.articleOf = grow(this.articleOf, (n) => new Uint32Array(n));
-    this.kinds = grow(this.kinds, (n) => new Uint8Array(n));
-    this.paragraphs = grow(this.paragraphs, (n) => new Uint32Array(n));
-    this.lengths = grow(this.lengths, (n) => new Uint16Array(n));
-    this.alive = grow(this.alive, (n) => new Uint8Array(n));
+    this.words = grow(this.words, this.wordsSize + words, this.wordsSize);
+    if (docs <= this.capacity) return;
+    const capacity = Math.max(docs, this.capacity * 2, 1024);
+    for (const key of ['articleOf', 'kinds', 'lengths', 'alive', 'paragraphs', 'chunkOf', 'starts', 'ends', 'wordStarts', 'wordCounts'] as const) {
+      (this as unknown as Record<typeof key, Column>)[key] = grow(this[key], capacity, this.size);
+    }
     this.capacity = capacity;
   }
 }

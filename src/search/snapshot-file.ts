@@ -1,11 +1,11 @@
-// A snapshot file: one JSON header plus named binary sections, so large arrays load as typed-array views
-// on the file's bytes (no parsing, no copying) and texts as one UTF-8 decode.
+// A snapshot file: one JSON header plus named binary sections, so large arrays load as typed arrays
+// (read straight into their own memory, nothing parsed) and texts as one UTF-8 decode each.
 //
 //   "FACTBOT-SNAPSHOT\n"  u32 LE header length  header JSON  padding to 8  section bytes (each 8-aligned)
 //
 // Little-endian only (every platform Node runs on in practice); a big-endian reader rejects the file,
 // which just means a rebuild.
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
@@ -27,6 +27,13 @@ interface SectionEntry {
   type: ArrayTypeName | 'utf8';
   offset: number;
   bytes: number;
+}
+
+interface Header {
+  sections: SectionEntry[];
+  json: unknown;
+  /** File offset of the first section. */
+  base: number;
 }
 
 const align8 = (n: number) => Math.ceil(n / 8) * 8;
@@ -56,51 +63,75 @@ export function encodeSnapshot(parts: SnapshotParts): Buffer[] {
   lengthField.writeUInt32LE(header.byteLength);
   const prefix = MAGIC.byteLength + 4 + header.byteLength;
   const chunks: Buffer[] = [MAGIC, lengthField, header, Buffer.alloc(align8(prefix) - prefix)];
-  payloads.forEach((p, i) => {
-    chunks.push(p.data);
-    const end = sections[i]!.offset + p.data.byteLength;
-    const next = i + 1 < sections.length ? sections[i + 1]!.offset : align8(end);
-    chunks.push(Buffer.alloc(next - end));
-  });
+  for (const p of payloads) chunks.push(p.data, Buffer.alloc(align8(p.data.byteLength) - p.data.byteLength));
   return chunks;
 }
 
-/** Decodes a snapshot file's bytes; throws on anything that is not an intact snapshot. */
-export function decodeSnapshot(file: Buffer): SnapshotParts {
-  if (file.byteLength < MAGIC.byteLength + 4 || !file.subarray(0, MAGIC.byteLength).equals(MAGIC)) throw new Error('not a snapshot file');
+/** The header, from the file's first bytes (`prefix` must hold at least the whole header). */
+function parseHeader(prefix: Buffer, fileLength: number): Header {
+  if (prefix.byteLength < MAGIC.byteLength + 4 || !prefix.subarray(0, MAGIC.byteLength).equals(MAGIC)) throw new Error('not a snapshot file');
   if (new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1) throw new Error('snapshots are little-endian');
-  const headerLength = file.readUInt32LE(MAGIC.byteLength);
-  const headerEnd = MAGIC.byteLength + 4 + headerLength;
-  const header = JSON.parse(file.toString('utf8', MAGIC.byteLength + 4, headerEnd)) as { sections: SectionEntry[]; json: unknown };
-  // Typed-array views need aligned addresses: copy only if Node handed us an unaligned buffer.
+  const headerEnd = MAGIC.byteLength + 4 + prefix.readUInt32LE(MAGIC.byteLength);
+  if (headerEnd > prefix.byteLength) throw new Error('snapshot header is truncated');
+  const header = JSON.parse(prefix.toString('utf8', MAGIC.byteLength + 4, headerEnd)) as Omit<Header, 'base'>;
   const base = align8(headerEnd);
-  const bytes = (file.byteOffset + base) % 8 === 0 ? file : alignedCopy(file);
+  for (const s of header.sections) if (base + s.offset + s.bytes > fileLength) throw new Error(`snapshot section '${s.name}' is truncated`);
+  return { ...header, base };
+}
+
+/** Reads each section with `read(into, filePosition)`: arrays into their own aligned memory, texts decoded. */
+function decodeSections(header: Header, read: (into: Uint8Array, position: number) => void): SnapshotParts {
   const parts: SnapshotParts = { json: header.json, arrays: {}, texts: {} };
   for (const s of header.sections) {
-    const start = base + s.offset;
-    if (start + s.bytes > bytes.byteLength) throw new Error(`snapshot section '${s.name}' is truncated`);
+    const position = header.base + s.offset;
     if (s.type === 'utf8') {
-      parts.texts[s.name] = bytes.toString('utf8', start, start + s.bytes);
+      const bytes = Buffer.allocUnsafe(s.bytes);
+      read(bytes, position);
+      parts.texts[s.name] = bytes.toString('utf8');
     } else {
-      const Type = ARRAY_TYPES[s.type];
-      parts.arrays[s.name] = new Type(bytes.buffer as ArrayBuffer, bytes.byteOffset + start, s.bytes / Type.BYTES_PER_ELEMENT);
+      const memory = new ArrayBuffer(s.bytes);
+      read(new Uint8Array(memory), position);
+      parts.arrays[s.name] = new ARRAY_TYPES[s.type](memory);
     }
   }
   return parts;
 }
 
-function alignedCopy(file: Buffer): Buffer {
-  const copy = new Uint8Array(new ArrayBuffer(file.byteLength));
-  copy.set(file);
-  return Buffer.from(copy.buffer, 0, copy.byteLength);
+/** Decodes a whole snapshot file held in memory; throws on anything that is not an intact snapshot. */
+export function decodeSnapshot(file: Buffer): SnapshotParts {
+  const header = parseHeader(file, file.byteLength);
+  return decodeSections(header, (into, position) => into.set(file.subarray(position, position + into.byteLength)));
 }
 
-/** Reads a snapshot; null when the file is missing or unreadable as a snapshot (a rebuild follows). */
+/**
+ * Reads a snapshot section by section straight into the memory each part keeps (the file is never
+ * held twice); null when the file is missing or not an intact snapshot (a rebuild follows).
+ */
 export function readSnapshotFile(path: string): SnapshotParts | null {
+  let fd: number;
   try {
-    return decodeSnapshot(readFileSync(path));
+    fd = openSync(path, 'r');
   } catch {
     return null;
+  }
+  try {
+    const read = (into: Uint8Array, position: number) => {
+      for (let done = 0; done < into.byteLength; ) {
+        const n = readSync(fd, into, done, into.byteLength - done, position + done);
+        if (n === 0) throw new Error('snapshot file is truncated');
+        done += n;
+      }
+    };
+    const start = Buffer.alloc(MAGIC.byteLength + 4);
+    read(start, 0);
+    if (!start.subarray(0, MAGIC.byteLength).equals(MAGIC)) return null;
+    const prefix = Buffer.alloc(MAGIC.byteLength + 4 + start.readUInt32LE(MAGIC.byteLength));
+    read(prefix, 0);
+    return decodeSections(parseHeader(prefix, fstatSync(fd).size), read);
+  } catch {
+    return null;
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -91,8 +91,24 @@ function plainWord(surface: string): string {
 export interface AnalyzedWord {
   /** Phrase form: folded and alias-mapped, not stemmed. */
   word: string;
+  /** wordHash(word): phrases are matched on sequences of these (see SentenceStore). */
+  hash: number;
   /** Index term, or null when the word is a stop word or folds to nothing. */
   term: string | null;
+}
+
+/**
+ * 32-bit FNV-1a of a phrase form. Phrases are verified by comparing a sentence's sequence of word
+ * hashes, computed from its text at indexing time; a false match needs a collision on every word of
+ * the phrase (about 1 in 4 billion per word).
+ */
+export function wordHash(word: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < word.length; i++) {
+    h ^= word.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
 }
 
 const STEMMABLE = /^[a-z]+$/;
@@ -149,10 +165,22 @@ export class TermPipeline {
     } else if (plain !== '') {
       term = STEMMABLE.test(word) ? stemmer(word) : word;
     }
-    const analyzed = { word, term };
+    const analyzed = { word, hash: wordHash(word), term };
     if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
     this.memo.set(surface, analyzed);
     return analyzed;
+  }
+
+  /** A sentence's index terms (as `terms`) and the word hash of every token, stop words included. */
+  analyzeText(text: string): { terms: string[]; words: number[] } {
+    const terms: string[] = [];
+    const words: number[] = [];
+    for (const match of text.matchAll(TOKEN)) {
+      const analyzed = this.analyze(match[0]);
+      words.push(analyzed.hash);
+      if (analyzed.term !== null) terms.push(analyzed.term);
+    }
+    return { terms, words };
   }
 
   /** Every index term of `text`, in order, stop words left out (repeats kept: they are term frequencies). */

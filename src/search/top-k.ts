@@ -45,3 +45,20 @@ export function topK(n: number, k: number, better: (a: number, b: number) => boo
   }
   return heap.sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0));
 }
+
+/** Equal within this relative difference: float sums in another order must not decide a tie. */
+const TIE = 1e-9;
+
+/**
+ * topK for items ranked by `scores[i]` (higher first), ties broken by `tieBreak(a, b)` (true when a goes
+ * first). A heap of k whose root is the worst kept: most items lose to the root at once, and in a run
+ * of equal scores (a common word alone in many short sentences) the tie-break still rejects in one step.
+ */
+export function topScored(scores: Float64Array, n: number, k: number, tieBreak: (a: number, b: number) => boolean): number[] {
+  const better = (a: number, b: number) => {
+    const sa = scores[a]!;
+    const sb = scores[b]!;
+    return Math.abs(sa - sb) > TIE * Math.max(sa, sb) ? sa > sb : tieBreak(a, b);
+  };
+  return topK(n, k, better);
+}

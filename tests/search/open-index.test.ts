@@ -60,6 +60,19 @@ describe('openIndex snapshots', () => {
     expect(await ids(third, 'Kozak')).toEqual(['a#1', 'c#2']);
   });
 
+  it('notices an edit that keeps the file size', async () => {
+    const { open, corpusDir } = await setup(twoArticles);
+    await open();
+    const path = join(corpusDir, 'articles/b.md');
+    const before = await readFile(path, 'utf8');
+    const after = before.replace('Peskov said', 'Peskow said');
+    expect(after.length).toBe(before.length);
+    await writeFile(path, after);
+    const reopened = await open();
+    expect(reopened.rebuild).toBe('incremental');
+    expect(await ids(reopened, 'Peskow')).toEqual(['b#2']);
+  });
+
   it('rebuilds fully when the aliases change', async () => {
     const { open, corpusDir } = await setup(twoArticles);
     await open();

@@ -1,6 +1,8 @@
 // Behaviour of `quote` on the seed corpus, checked against plain scans of the sentence texts.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EMPTY_QUERY_NOTE } from '../../src/search/quote-engine.ts';
+import { wordTokens } from '../../src/search/terms.ts';
 import { allIds, seedIndex } from './seed-index.ts';
 
 const sorted = (ids: string[]) => [...ids].sort();
@@ -42,6 +44,16 @@ describe('quote on the seed corpus', () => {
     expect(words).toContain('rejected');
   });
 
+  it('finds U.S. as US and the reverse, but not the pronoun or "used"', async () => {
+    const { index, scan } = await seedIndex();
+    const expected = scan(/\bU\.S\.|\bUS\b/);
+    expect(scan(/\bU\.S\./).length).toBeGreaterThan(0);
+    expect(scan(/\bUS\b/).length).toBeGreaterThan(0);
+    expect(await allIds(index, 'US')).toEqual(expected);
+    expect(await allIds(index, 'U.S.')).toEqual(expected);
+    expect(scan(/\bused\b/).some((id) => !expected.includes(id))).toBe(true);
+  });
+
   it('matches a phrase only with its words adjacent and in order', async () => {
     const { index, scan } = await seedIndex();
     expect(await allIds(index, '"peace deal"')).toEqual(scan(/peace deal/i));
@@ -50,6 +62,29 @@ describe('quote on the seed corpus', () => {
     expect(reversed.total).toBe(0);
     expect(reversed.note).toMatch(/"deal peace"/);
     expect(reversed.note).toMatch(/not as that phrase/);
+  });
+
+  it('finds a phrase of common words only by reading every sentence', async () => {
+    const { index, scan } = await seedIndex();
+    const expected = scan(/\bwe will do it\b/i);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(await allIds(index, '"we will do it"')).toEqual(expected);
+    expect((await index.quote('"we will do it" -Putin')).total).toBe(scan(/\bwe will do it\b/i).filter((id) => !scan(/putin/i).includes(id)).length);
+    expect((await index.quote('"will we do it"')).note).toBe('No sentence contains "will we do it".');
+  });
+
+  it('finds every run of consecutive words of a sentence as a phrase', async () => {
+    const { index, sentences } = await seedIndex();
+    fc.assert(
+      fc.asyncProperty(fc.nat(sentences.length - 1), fc.nat(40), fc.integer({ min: 1, max: 4 }), async (which, from, length) => {
+        const sentence = sentences[which]!;
+        const words = wordTokens(sentence.text).slice(from, from + length).map((t) => t.surface);
+        fc.pre(words.length > 0);
+        const found = await allIds(index, `"${words.join(' ')}"`);
+        expect(found).toContain(sentence.id);
+      }),
+      { numRuns: 150 },
+    );
   });
 
   it('highlights a phrase as one span', async () => {
@@ -97,6 +132,18 @@ describe('quote on the seed corpus', () => {
     expect(result.note).toBe("No exact match for 'Kozac'; showing results for 'Kozak'.");
     expect(sorted(result.results.map((h) => h.sentenceId))).toEqual(scan(/kozak/i));
     expect(result.results[0]!.highlights.length).toBeGreaterThan(0);
+  });
+
+  it('corrects a typo next to correct words, keeping the rest of the query', async () => {
+    const { index, scan } = await seedIndex();
+    const result = await index.quote('Kozac deal', { limit: 25 });
+    expect(result.note).toBe("No exact match for 'Kozac deal'; showing results for 'Kozak deal'.");
+    expect(sorted(result.results.map((h) => h.sentenceId))).toEqual(scan(/kozak/i).filter((id) => scan(/\bdeals?\b/i).includes(id)));
+  });
+
+  it('does not correct when another unknown word cannot be corrected', async () => {
+    const { index } = await seedIndex();
+    expect((await index.quote('Kozac Maui')).note).toBe("No sentence contains 'Kozac' or 'Maui'.");
   });
 
   it('does not correct short words', async () => {

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { aliasTable } from '../../src/corpus/aliases.ts';
 import type { Article, Block } from '../../src/corpus/types.ts';
+import { querySyntaxHelp } from '../../src/search/query-syntax.ts';
 import { SentenceIndex } from '../../src/search/sentence-index.ts';
 
 function article(id: string, published: string, blocks: Block[] | string, publisher = 'Test Gazette'): Article {
@@ -101,6 +102,29 @@ describe('incremental changes', () => {
     const restored = SentenceIndex.fromSnapshot(index.toSnapshot());
     expect(restored.search('Kozak', { limit: 25 })).toEqual(index.search('Kozak', { limit: 25 }));
     expect(restored.search('Peskov').total).toBe(0);
+  });
+});
+
+describe('field filters added to one index', () => {
+  it('parse, filter per sentence, negate and appear in that index\'s help', () => {
+    const make = () =>
+      SentenceIndex.build([
+        article('a', '2024-01-01', [{ kind: 'caption', text: 'Kozak at the summit.' }, { kind: 'body', text: 'Kozak spoke at the summit.' }]),
+      ]);
+    const plain = make();
+    expect(plain.search('Kozak kind:caption').total).toBe(0); // an unknown field is plain words
+    const index = make();
+    index.addFieldFilter({
+      name: 'kind',
+      example: 'kind:caption',
+      description: 'only sentences of this kind',
+      compile: (value) => (value ? { field: 'kind', keepSentence: (sentence) => sentence.kind === value } : { problem: 'kind: needs a kind' }),
+    });
+    expect(ids(index, 'Kozak kind:caption')).toEqual(['a#2']);
+    expect(ids(index, 'Kozak -kind:caption')).toEqual(['a#3']);
+    expect(index.search('Kozak kind:').note).toBe('kind: needs a kind');
+    expect(querySyntaxHelp(index.fieldFilters)).toContain('kind:caption');
+    expect(querySyntaxHelp(plain.fieldFilters)).not.toContain('kind:caption');
   });
 });
 
