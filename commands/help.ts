@@ -1,7 +1,7 @@
 // /help: the commands, the query syntax, and what the bot does and does not do.
 import type { CommandDefinition, Reply, ReplyBlock } from '../src/chat/model.ts';
 import type { Services } from '../src/chat/services.ts';
-import { QUERY_SYNTAX_HELP } from '../src/search/query-syntax.ts';
+import { FULL_QUERY_SYNTAX_HELP } from '../src/check/query-language.ts';
 
 function usage(command: CommandDefinition<Services>): string {
   return command.textOption ? `/${command.name} <${command.textOption}>` : `/${command.name}`;
@@ -28,7 +28,7 @@ export function createHelpCommand(listCommands: () => readonly CommandDefinition
           type: 'fields',
           fields: listCommands().map((command) => ({ label: usage(command), value: command.description })),
         },
-        { type: 'text', text: `Query syntax:\n${QUERY_SYNTAX_HELP}` },
+        { type: 'text', text: `Query syntax:\n${FULL_QUERY_SYNTAX_HELP}` },
         {
           type: 'text',
           text:

@@ -31,11 +31,15 @@ export function speakerMatches(speaker: string, wanted: readonly string[], pipel
  * (synchronously: filters run inside a query), or null for an unknown article; returning the same
  * array for the same article lets classifyStatement reuse its per-article analysis.
  */
+export const SPEAKER_FILTER_HELP = {
+  name: 'speaker',
+  example: 'speaker:peskov',
+  description: 'said by this person or body (quoted or reported); speaker:"dmitry peskov"',
+} as const;
+
 export function speakerFilter(pipeline: TermPipeline, sentencesOf: (articleId: string) => readonly Sentence[] | null): FieldFilterDefinition {
   return {
-    name: 'speaker',
-    example: 'speaker:peskov',
-    description: 'said by this person or body (quoted or reported); speaker:"dmitry peskov"',
+    ...SPEAKER_FILTER_HELP,
     compile(value): CompiledFilter | { problem: string } {
       const wanted = nameWords(value, pipeline);
       if (wanted.length === 0) return { problem: 'speaker: needs a name, e.g. speaker:peskov' };

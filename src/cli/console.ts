@@ -8,6 +8,7 @@ import { runConsoleChat } from '../adapters/console/repl.ts';
 import { createLogger } from '../chat/logger.ts';
 import type { Services } from '../chat/services.ts';
 import { createClaimChecker } from '../check/checker.ts';
+import { enableSpeakerFilter } from '../check/query-language.ts';
 import type { CorpusProblem } from '../corpus/types.ts';
 import { openIndex } from '../search/open-index.ts';
 import { corpusDir, parseOptions, type CliIO, type Subcommand } from './io.ts';
@@ -19,7 +20,7 @@ export async function openChatServices(opts: {
   now?: () => number;
 }): Promise<{ services: Services; problems: CorpusProblem[] }> {
   const opened = await openIndex({ corpusDir: opts.corpusDir, log: (message) => opts.log.info(message) });
-  const search = opened.index;
+  const search = enableSpeakerFilter(opened.index);
   if (opened.problems.length > 0) {
     opts.log.warn({ problems: opened.problems.length, first: opened.problems.slice(0, 3) }, 'corpus files skipped');
   }

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatProblem } from '../corpus/types.ts';
 import { openIndex, type OpenedIndex } from '../search/open-index.ts';
-import { QUERY_SYNTAX_HELP } from '../search/query-syntax.ts';
+import { enableSpeakerFilter, FULL_QUERY_SYNTAX_HELP } from '../check/query-language.ts';
 import type { SentenceIndex } from '../search/sentence-index.ts';
 import { MAX_QUOTE_LIMIT, type Hit, type QuoteResult } from '../search/types.ts';
 import { corpusDir, processIO, UsageError, type CliIO, type Subcommand } from './io.ts';
@@ -11,9 +11,12 @@ import { corpusDir, processIO, UsageError, type CliIO, type Subcommand } from '.
 /** Opens the corpus index for a subcommand; skipped files are reported on stderr as `path:line: problem`. */
 export async function openCliIndex(corpusFlag: string | undefined, io: CliIO): Promise<OpenedIndex> {
   const dir = corpusDir(corpusFlag, io);
-  const opened = await openIndex({ corpusDir: dir, cacheDir: join(io.cwd, '.factbot') });
+  // Index progress (a first build of a large corpus takes a while) only when asked for.
+  const log = io.env.FACTBOT_VERBOSE ? (message: string) => io.err(message) : undefined;
+  const opened = await openIndex({ corpusDir: dir, cacheDir: join(io.cwd, '.factbot'), log });
+  enableSpeakerFilter(opened.index);
   for (const problem of opened.problems) io.err(`warning: ${formatProblem(problem)}`);
-  if (opened.articles.length === 0) io.err(`warning: no articles found in ${join(dir, 'articles')}`);
+  if (opened.index.articleFacts().length === 0) io.err(`warning: no articles found in ${join(dir, 'articles')}`);
   return opened;
 }
 
@@ -26,6 +29,16 @@ interface QuoteArgs {
 }
 
 const WITH_VALUE = new Set(['limit', 'corpus', 'batch']);
+
+/** Most lines one --batch run answers: a bigger file is most likely the wrong file, and holds the terminal for minutes. */
+export const MAX_BATCH_LINES = 10_000;
+
+/** Refuses a --batch file over MAX_BATCH_LINES before any work is done. */
+export function checkBatchSize(lines: readonly string[], file: string): void {
+  if (lines.length > MAX_BATCH_LINES) {
+    throw new UsageError(`option '--batch' takes at most ${MAX_BATCH_LINES} lines, and '${file}' has ${lines.length}; split it into smaller files`);
+  }
+}
 
 /**
  * Options start with `--`; everything else is the query, including `-word` exclusions (which a
@@ -117,6 +130,7 @@ async function runQuote(args: string[], io: CliIO): Promise<number> {
     } catch (error) {
       throw new UsageError(`cannot read --batch file '${parsed.batch}': ${(error as Error).message}`);
     }
+    checkBatchSize(lines, parsed.batch);
   }
   const { index } = await openCliIndex(parsed.corpus, io);
   const color = io === processIO && process.stdout.isTTY === true && !io.env.NO_COLOR;
@@ -146,12 +160,14 @@ export const quoteCommand: Subcommand = {
     '  --batch FILE   one query per line (FILE "-" reads stdin); answers in the same order, one per',
     '                 line with --json. Every line is answered, a blank one too (total 0 and a note',
     '                 saying what to type), so output line N always answers input line N.',
+    `                 At most ${MAX_BATCH_LINES} lines.`,
     '',
-    QUERY_SYNTAX_HELP,
+    FULL_QUERY_SYNTAX_HELP,
     '',
     'The words are joined with spaces into one query. The shell removes quotes, so protect the ones the',
     `query needs: factbot quote '"peace deal"' -Peskov 'publisher:"moscow times"'. Exclusions need no '--'.`,
-    'The search index is kept in ./.factbot/ and rebuilt only when the corpus changes.',
+    'The search index is kept in ./.factbot/ and updated only when the corpus changes (set',
+    'FACTBOT_VERBOSE=1 to see when it is rebuilt).',
   ].join('\n'),
   run: runQuote,
 };

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EMPTY_QUERY_NOTE } from '../../src/search/quote-engine.ts';
-import { QUERY_SYNTAX_HELP } from '../../src/search/query-syntax.ts';
+import { FULL_QUERY_SYNTAX_HELP } from '../../src/check/query-language.ts';
 import type { QuoteResult } from '../../src/search/types.ts';
 import { runCli } from '../helpers/cli.ts';
 import { articleText, SEED_CORPUS, tempCorpus } from '../helpers/corpus.ts';
@@ -98,10 +98,21 @@ describe('factbot quote', () => {
     expect((JSON.parse(stdout) as QuoteResult).results.map((h) => h.sentenceId)).toEqual(['good#2']);
   });
 
+  it('narrows to one speaker with speaker:, attribution included', async () => {
+    const all = JSON.parse((await run(['quote', 'russia', '--limit', '25', '--json', '--corpus', SEED_CORPUS])).stdout) as QuoteResult;
+    const { stdout } = await run(['quote', 'russia', 'speaker:peskov', '--limit', '25', '--json', '--corpus', SEED_CORPUS]);
+    const byPeskov = JSON.parse(stdout) as QuoteResult;
+    expect(byPeskov.total).toBeGreaterThan(0);
+    expect(byPeskov.total).toBeLessThan(all.total);
+    // Each is Peskov's, by name or as the attribution of a quote; none is another speaker's sentence.
+    for (const hit of byPeskov.results) expect(hit.article.publisher).toBe('Reuters');
+    expect(byPeskov.results.some((h) => h.text.startsWith('Peskov said Russia was open'))).toBe(true);
+  });
+
   it('documents the query syntax in --help', async () => {
     const { code, stdout } = await run(['quote', '--help']);
     expect(code).toBe(0);
-    expect(stdout).toContain(QUERY_SYNTAX_HELP);
+    expect(stdout).toContain(FULL_QUERY_SYNTAX_HELP);
     expect(stdout).toContain('--batch FILE');
   });
 });

@@ -4,7 +4,7 @@ import { sourcesCommand } from '../../commands/sources.ts';
 import { timelineCommand } from '../../commands/timeline.ts';
 import type { Services } from '../../src/chat/services.ts';
 import { loadCorpus } from '../../src/corpus/load.ts';
-import { QUERY_SYNTAX_HELP } from '../../src/search/query-syntax.ts';
+import { FULL_QUERY_SYNTAX_HELP } from '../../src/check/query-language.ts';
 import { SEED_CORPUS } from '../helpers/corpus.ts';
 import { actionsOf, invocationWith, quoteBlocks, seedServices, textOf } from '../helpers/services.ts';
 
@@ -63,13 +63,13 @@ describe('/help and the command list', () => {
     const text = textOf(reply);
     for (const command of commands) expect(text).toContain(`/${command.name}`);
     expect(text).toContain('/quote <query>');
-    expect(text).toContain(QUERY_SYNTAX_HELP);
+    expect(text).toContain(FULL_QUERY_SYNTAX_HELP);
     expect(text).toMatch(/never judges whether a claim is true or false/);
     expect(text).toMatch(/never paraphrases/);
   });
 
   it('defines the fixed option contract and valid names for every platform', () => {
-    expect(commands.map((c) => c.name)).toEqual(['quote', 'check', 'timeline', 'sources', 'help']);
+    expect(commands.map((c) => c.name)).toEqual(['quote', 'check', 'timeline', 'sources', 'digest', 'help']);
     const optionNames = (name: string) => findCommand(name)?.options.map((o) => o.name);
     expect(optionNames('quote')).toEqual(['query', 'public']);
     expect(optionNames('check')).toEqual(['claim', 'public']);
@@ -78,7 +78,9 @@ describe('/help and the command list', () => {
       expect(command.name).toMatch(/^[a-z]{1,32}$/);
       expect(command.description.length).toBeGreaterThan(0);
       expect(command.description.length).toBeLessThanOrEqual(100);
-      if (command.textOption) expect(command.options.some((o) => o.name === command.textOption && o.required)).toBe(true);
+      // The main text is required except for /digest, where a bare command shows its usage.
+      const required = command.name !== 'digest';
+      if (command.textOption) expect(command.options.some((o) => o.name === command.textOption && o.required === required)).toBe(true);
     }
     expect(findCommand('/QUOTE')?.name).toBe('quote');
     expect(findCommand('nosuch')).toBeUndefined();
