@@ -140,7 +140,8 @@ function formatOf(name: string, text: string, declared?: SourceFormat): SourceFo
   return ['.md', '.markdown', '.mdown'].includes(ext) ? 'markdown' : 'text';
 }
 
-function reason(error: unknown): string {
+/** A failed fetch in a few words for the operator ("connection refused"), from Node's error cause. */
+export function describeFetchError(error: unknown): string {
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
   const codes: Record<string, string> = {
     ECONNREFUSED: 'connection refused',
@@ -162,7 +163,7 @@ export async function fetchDocument(url: string, timeoutMs = FETCH_TIMEOUT_MS, m
     });
   } catch (error) {
     if (error instanceof Error && error.name === 'TimeoutError') throw new InputError(`no answer within ${timeoutMs / 1000} s`);
-    throw new InputError(`cannot fetch: ${reason(error)}`);
+    throw new InputError(`cannot fetch: ${describeFetchError(error)}`);
   }
   if (!response.ok) throw new InputError(`HTTP error ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`);
   const type = (response.headers.get('content-type') ?? '').toLowerCase();
@@ -181,7 +182,7 @@ export async function fetchDocument(url: string, timeoutMs = FETCH_TIMEOUT_MS, m
     }
   } catch (error) {
     if (error instanceof InputError) throw error;
-    throw new InputError(`download failed: ${reason(error)}`);
+    throw new InputError(`download failed: ${describeFetchError(error)}`);
   }
   const charset = /charset="?([\w-]+)/.exec(type)?.[1] ?? 'utf-8';
   return { name: url, content: decode(Buffer.concat(chunks), charset), format, url: response.url || url };

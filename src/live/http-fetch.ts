@@ -2,9 +2,11 @@
 // needs what that function does not offer: conditional requests (ETag / Last-Modified, answered by
 // 304), any XML content type, and an outside AbortSignal so stopping the bot does not wait out a
 // slow publisher.
+import { describeFetchError } from '../corpus/ingest.ts';
+
 export const FEED_TIMEOUT_MS = 15_000;
 export const FEED_MAX_BYTES = 2 * 1024 * 1024;
-export const USER_AGENT = 'factbot-feeds/0.1 (+https://github.com/factbot)';
+export const USER_AGENT = 'factbot-feeds/0.1';
 
 export interface ConditionalFetchOptions {
   etag?: string | null;
@@ -22,17 +24,6 @@ export type ConditionalFetchResult =
 /** A failure described in one line for the operator ("HTTP error 500", "no answer within 2 s"). */
 export class FetchError extends Error {}
 
-function causeOf(error: unknown): string {
-  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  const codes: Record<string, string> = {
-    ECONNREFUSED: 'connection refused',
-    ENOTFOUND: 'host not found',
-    ECONNRESET: 'connection reset',
-    EAI_AGAIN: 'host name lookup failed',
-  };
-  return (cause?.code && codes[cause.code]) || cause?.message || (error instanceof Error ? error.message : String(error));
-}
-
 /** GET with validators from the previous answer; the body is read with a byte cap while streaming. */
 export async function fetchConditional(url: string, options: ConditionalFetchOptions = {}): Promise<ConditionalFetchResult> {
   const timeoutMs = options.timeoutMs ?? FEED_TIMEOUT_MS;
@@ -48,7 +39,7 @@ export async function fetchConditional(url: string, options: ConditionalFetchOpt
   const failed = (error: unknown): FetchError => {
     if (timeout.aborted) return new FetchError(`no answer within ${timeoutMs / 1000} s`);
     if (options.signal?.aborted) return new FetchError('stopped');
-    return new FetchError(`cannot fetch: ${causeOf(error)}`);
+    return new FetchError(`cannot fetch: ${describeFetchError(error)}`);
   };
   let response: Response;
   try {
