@@ -2,7 +2,7 @@
 // about 3 seconds), run, answer; a failure becomes a short neutral message, with the details in the log.
 import type { Logger } from 'pino';
 import { decodeAction } from './action-codec.ts';
-import type { CommandDefinition, Invocation, Reply, ReplyBlock, Responder, Visibility } from './model.ts';
+import type { ActionState, CommandDefinition, Invocation, Reply, ReplyBlock, Responder, Visibility } from './model.ts';
 import type { Services } from './services.ts';
 
 export interface RunCommandArgs {
@@ -28,6 +28,78 @@ export interface RunActionArgs {
 /** A reply made of one plain-text block. */
 export function textReply(text: string): Reply {
   return { blocks: [{ type: 'text', text }], summary: text };
+}
+
+/** What became of one command (see CommandHooks.finished). */
+export type CommandOutcome = 'ok' | 'failed' | 'refused' | 'undelivered';
+
+export interface CommandReport {
+  invocation: Invocation;
+  outcome: CommandOutcome;
+  /** From dispatch receiving the command to the answer sent (or given up). */
+  latencyMs: number;
+}
+
+/**
+ * What a running bot adds around every command and button press, attached to its Services by
+ * `factbot serve`: rate limits (admit), metrics and in-flight tracking for graceful shutdown. Adapters
+ * call runCommand/runAction unchanged; with nothing attached (tests, the console) nothing changes.
+ * Attached per Services object rather than passed in, so no adapter has to thread it through.
+ */
+export interface CommandHooks {
+  /** Before anything is sent: a Reply refuses the command and is sent privately instead of running it. */
+  admit?(invocation: Invocation): Reply | null | Promise<Reply | null>;
+  /** Exactly once per admitted or refused command, when it is over. */
+  finished?(report: CommandReport): void;
+}
+
+const attachedHooks = new WeakMap<Services, CommandHooks>();
+
+/** Attaches hooks to every command run with `services`; returns a function that detaches them. */
+export function attachCommandHooks(services: Services, hooks: CommandHooks): () => void {
+  attachedHooks.set(services, hooks);
+  return () => {
+    if (attachedHooks.get(services) === hooks) attachedHooks.delete(services);
+  };
+}
+
+/** Runs `body` between the hooks: admission first (a refusal is answered privately), the report last. */
+async function withHooks(
+  services: Services,
+  invocation: Invocation,
+  responder: Responder,
+  log: Logger,
+  body: (startedAt: number) => Promise<CommandOutcome>,
+): Promise<void> {
+  const startedAt = performance.now();
+  const hooks = attachedHooks.get(services);
+  if (!hooks) {
+    await body(startedAt);
+    return;
+  }
+  let outcome: CommandOutcome = 'undelivered';
+  try {
+    let refusal: Reply | null = null;
+    try {
+      refusal = (await hooks.admit?.(invocation)) ?? null;
+    } catch (error) {
+      // A broken limiter must not take the bot down with it: the command runs.
+      log.warn({ err: error }, 'command admission failed; running the command anyway');
+    }
+    if (!refusal) {
+      outcome = await body(startedAt);
+      return;
+    }
+    await responder.defer('private');
+    // A further private message, not `send`: on Slack, send from a More button would replace the page read so far.
+    await responder.followUp(refusal, 'private');
+    outcome = 'refused';
+    log.info({ latencyMs: Math.round(performance.now() - startedAt) }, 'refused');
+  } catch (error) {
+    log.error({ err: error }, 'could not send the refusal');
+  } finally {
+    hooks.finished?.({ invocation, outcome, latencyMs: performance.now() - startedAt });
+  }
 }
 
 export function requestLogger(services: Services, invocation: Invocation, command: string): Logger {
@@ -77,9 +149,13 @@ async function runSafely(
 }
 
 export async function runCommand(args: RunCommandArgs): Promise<void> {
+  const invocation = { ...args.invocation, command: args.definition.name };
+  const log = requestLogger(args.services, invocation, args.definition.name);
+  await withHooks(args.services, invocation, args.responder, log, (startedAt) => answerCommand(args, invocation, log, startedAt));
+}
+
+async function answerCommand(args: RunCommandArgs, invocation: Invocation, log: Logger, startedAt: number): Promise<CommandOutcome> {
   const { definition, responder, services } = args;
-  const invocation = { ...args.invocation, command: definition.name };
-  const log = requestLogger(services, invocation, definition.name);
   const visibility = args.visibility ?? visibilityFor(definition, invocation);
   const offset = Math.max(0, Math.trunc(args.offset ?? 0));
 
@@ -88,14 +164,16 @@ export async function runCommand(args: RunCommandArgs): Promise<void> {
   } catch (error) {
     // Without an acknowledgement the platform has already shown the user a failure; nothing to send to.
     log.error({ err: error }, 'could not acknowledge the command');
-    return;
+    return 'undelivered';
   }
   const { reply, failed } = await runSafely(definition, invocation, services, offset, log);
   try {
     await responder.send(adaptToVisibility(reply, visibility), visibility);
-    log.info({ visibility, offset, failed }, 'answered');
+    log.info({ visibility, offset, failed, latencyMs: Math.round(performance.now() - startedAt) }, 'answered');
+    return failed ? 'failed' : 'ok';
   } catch (error) {
     log.error({ err: error }, 'could not send the answer');
+    return 'undelivered';
   }
 }
 
@@ -136,16 +214,28 @@ export async function runAction(args: RunActionArgs): Promise<void> {
   }
 
   const log = requestLogger(services, invocation, definition.name);
+  await withHooks(services, invocation, responder, log, (startedAt) => postPublicly(definition, invocation, state, responder, services, log, startedAt));
+}
+
+async function postPublicly(
+  definition: CommandDefinition<Services>,
+  invocation: Invocation,
+  state: ActionState,
+  responder: Responder,
+  services: Services,
+  log: Logger,
+  startedAt: number,
+): Promise<CommandOutcome> {
   try {
     await responder.defer('private');
   } catch (error) {
     log.error({ err: error }, 'could not acknowledge the button');
-    return;
+    return 'undelivered';
   }
   const { reply, failed } = await runSafely(definition, invocation, services, state.offset, log);
   if (failed) {
     await responder.send(reply, 'private').catch((error: unknown) => log.error({ err: error }, 'could not send the failure'));
-    return;
+    return 'failed';
   }
   const publicCopy = adaptToVisibility(
     { ...reply, blocks: [creditLine(invocation, definition.name, state.text), ...reply.blocks] },
@@ -156,11 +246,13 @@ export async function runAction(args: RunActionArgs): Promise<void> {
     // replace the deferred (ephemeral) message instead of posting a new public one.
     await responder.send(textReply('Posted to the channel.'), 'private');
     await responder.followUp(publicCopy, 'public');
-    log.info({ offset: state.offset }, 'posted publicly');
+    log.info({ offset: state.offset, latencyMs: Math.round(performance.now() - startedAt) }, 'posted publicly');
+    return 'ok';
   } catch (error) {
     log.error({ err: error }, 'could not post publicly');
     await responder
       .followUp(textReply('Could not post it to the channel. The bot may lack permission to post here.'), 'private')
       .catch((second: unknown) => log.error({ err: second }, 'could not report the failed post'));
+    return 'undelivered';
   }
 }

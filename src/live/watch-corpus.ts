@@ -67,7 +67,7 @@ export async function watchCorpus(options: WatchCorpusOptions): Promise<CorpusWa
   // Which file each indexed article came from, to apply the "first path wins" rule and to know
   // whether a deleted file was the one indexed.
   const owner = new Map<string, string>();
-  for (const article of await index.articles()) owner.set(article.id, article.path);
+  for (const article of await index.articleSummaries()) owner.set(article.id, article.path);
 
   let pending = new Set<string>();
   let firstPendingAt = 0;

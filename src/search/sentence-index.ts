@@ -167,6 +167,10 @@ export class SentenceIndex implements SearchBackend, SearchCore {
     return this.store.indexedFacts();
   }
 
+  async articleSummaries(): Promise<readonly ArticleFacts[]> {
+    return this.articleFacts();
+  }
+
   async stats(): Promise<CorpusStats> {
     const articles = this.store.indexedFacts();
     const dates = articles.map((a) => a.published).filter(Boolean).sort();

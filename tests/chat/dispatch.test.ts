@@ -19,6 +19,7 @@ const noSearch: SearchBackend = {
   quote: async () => unused('search.quote'),
   stats: async () => unused('search.stats'),
   articles: async () => unused('search.articles'),
+  articleSummaries: async () => unused('search.articleSummaries'),
   sentencesOf: async () => unused('search.sentencesOf'),
   upsertArticle: async () => unused('search.upsertArticle'),
   removeArticle: async () => unused('search.removeArticle'),

@@ -5,6 +5,7 @@ import type { CommandDefinition } from '../../chat/model.ts';
 import type { Services } from '../../chat/services.ts';
 import { handleRoute, inboundFromDiscordJs, routeInteraction } from './inbound.ts';
 import { createInteractionResponder, discordJsTransport } from './responder.ts';
+import { REST_REQUESTS_PER_SECOND } from './limits.ts';
 
 export interface DiscordGatewayOptions {
   token: string;
@@ -25,7 +26,7 @@ export async function startDiscordGateway(options: DiscordGatewayOptions): Promi
   // Interactions arrive without any intent; Guilds keeps the channel and guild caches discord.js expects.
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
-    ...(options.apiUrl ? { rest: { api: options.apiUrl } } : {}),
+    rest: { globalRequestsPerSecond: REST_REQUESTS_PER_SECOND, ...(options.apiUrl ? { api: options.apiUrl } : {}) },
   });
 
   // discord.js re-emits errors thrown in handlers as 'error'; with no listener Node would exit.

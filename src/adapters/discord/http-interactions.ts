@@ -17,6 +17,7 @@ import type { CommandDefinition } from '../../chat/model.ts';
 import type { Services } from '../../chat/services.ts';
 import { handleRoute, inboundFromApi, routeInteraction } from './inbound.ts';
 import { createInteractionResponder, withoutToken, type InteractionTransport } from './responder.ts';
+import { REST_REQUESTS_PER_SECOND } from './limits.ts';
 
 /** Where the handler expects to be mounted (the "Interactions Endpoint URL" in the developer portal). */
 export const DISCORD_INTERACTIONS_PATH = '/discord/interactions';
@@ -113,7 +114,7 @@ export function createDiscordInteractionsHandler(options: DiscordInteractionsOpt
   const { applicationId, commands, services } = options;
   const key = discordPublicKey(options.publicKey);
   const log = services.log.child({ platform: 'discord', mode: 'http' });
-  const rest = new REST({ version: '10', ...(options.apiUrl ? { api: options.apiUrl } : {}) });
+  const rest = new REST({ version: '10', globalRequestsPerSecond: REST_REQUESTS_PER_SECOND, ...(options.apiUrl ? { api: options.apiUrl } : {}) });
   if (options.token) rest.setToken(options.token);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
