@@ -9,6 +9,7 @@ import {
   type RESTPutAPIApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
 import { truncate } from '../../chat/format.ts';
+import { digestApplicationCommandJSON } from './digest-commands.ts';
 import type { CommandDefinition, OptionDefinition } from '../../chat/model.ts';
 import {
   CHAT_INPUT_COMMAND_NAME_PATTERN,
@@ -82,7 +83,10 @@ export function slashCommandJSON(definition: CommandDefinition<unknown>): RESTPo
  * a text option exists. The same definitions always give the same body, so deploying is idempotent.
  */
 export function applicationCommandsJSON(definitions: readonly CommandDefinition<unknown>[]): RESTPutAPIApplicationCommandsJSONBody {
-  const body: RESTPutAPIApplicationCommandsJSONBody = definitions.map(slashCommandJSON);
+  // /digest has real Discord subcommands and needs Manage Channels by default (digest-commands.ts).
+  const body: RESTPutAPIApplicationCommandsJSONBody = definitions.map((d) =>
+    d.name === 'digest' ? digestApplicationCommandJSON() : slashCommandJSON(d),
+  );
   const target = definitions.find((d) => d.name === CHECK_MESSAGE_TARGET_COMMAND);
   // Context-menu commands take no description or options: Discord shows only the name.
   if (target?.textOption) body.push({ type: ApplicationCommandType.Message, name: CHECK_MESSAGE_COMMAND_NAME });

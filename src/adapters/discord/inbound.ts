@@ -14,6 +14,8 @@ import { runAction, runCommand, textReply } from '../../chat/dispatch.ts';
 import type { CommandDefinition, Invocation, OptionValue, Responder } from '../../chat/model.ts';
 import type { Services } from '../../chat/services.ts';
 import { CHECK_MESSAGE_COMMAND_NAME, CHECK_MESSAGE_TARGET_COMMAND } from './commands.ts';
+import { flattenSubcommandOptions, type RawCommandOption } from './digest-commands.ts';
+import { discordPermissionOptions } from './digest-permissions.ts';
 
 interface Origin {
   id: string;
@@ -44,14 +46,6 @@ function displayName(user: APIUser | undefined, member: APIInteractionGuildMembe
   return member?.nick || user?.global_name || user?.username || null;
 }
 
-function optionValues(options: ReadonlyArray<{ name: string; value?: unknown }> | undefined): Record<string, OptionValue> {
-  const values: Record<string, OptionValue> = {};
-  for (const option of options ?? []) {
-    const { value } = option;
-    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') values[option.name] = value;
-  }
-  return values;
-}
 
 /** From the raw JSON Discord POSTs to the interactions endpoint. */
 export function inboundFromApi(interaction: APIInteraction): InboundInteraction {
@@ -65,7 +59,7 @@ export function inboundFromApi(interaction: APIInteraction): InboundInteraction 
   if (interaction.type === InteractionType.ApplicationCommand) {
     const { data } = interaction;
     if (data.type === ApplicationCommandType.ChatInput) {
-      return { ...origin, kind: 'slash', commandName: data.name, options: optionValues(data.options as ReadonlyArray<{ name: string; value?: unknown }>) };
+      return { ...origin, kind: 'slash', commandName: data.name, options: { ...flattenSubcommandOptions(data.options as readonly RawCommandOption[]), ...discordPermissionOptions(interaction) } };
     }
     if (data.type === ApplicationCommandType.Message) {
       const content = data.resolved.messages[data.target_id]?.content ?? '';
@@ -89,7 +83,7 @@ export function inboundFromDiscordJs(interaction: Interaction): InboundInteracti
     guildId: interaction.guildId,
   };
   if (interaction.isChatInputCommand()) {
-    return { ...origin, kind: 'slash', commandName: interaction.commandName, options: optionValues(interaction.options.data) };
+    return { ...origin, kind: 'slash', commandName: interaction.commandName, options: { ...flattenSubcommandOptions(interaction.options.data as readonly RawCommandOption[]), ...discordPermissionOptions(interaction) } };
   }
   if (interaction.isMessageContextMenuCommand()) {
     return { ...origin, kind: 'message-command', commandName: interaction.commandName, content: interaction.targetMessage.content };

@@ -40,7 +40,8 @@ describe('factbot deploy-commands', () => {
     const body = put1?.body as RESTPutAPIApplicationCommandsJSONBody;
     const slash = body.filter((c) => c.type === ApplicationCommandType.ChatInput);
     expect(slash.map((c) => c.name)).toEqual(commands.map((c) => c.name));
-    for (const definition of commands) {
+    // /digest is registered with real subcommands; tests/digest covers its JSON.
+    for (const definition of commands.filter((c) => c.name !== 'digest')) {
       const sent = slash.find((c) => c.name === definition.name);
       expect(sent && 'description' in sent ? sent.description : undefined).toBe(definition.description);
       const sentOptions = (sent && 'options' in sent ? sent.options : []) ?? [];
