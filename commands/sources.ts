@@ -1,7 +1,19 @@
 // /sources: what the corpus covers, so a reader can judge what "no match" means.
 import { dateRange, plural } from '../src/chat/format.ts';
-import type { CommandDefinition, Reply } from '../src/chat/model.ts';
+import type { CommandDefinition, Reply, ReplyBlock } from '../src/chat/model.ts';
+import type { FeedStatus } from '../src/live/feed-state.ts';
 import type { Services } from '../src/chat/services.ts';
+
+/** One line per polled feed: when it last worked, what it last failed with, how many articles it gave. */
+function feedBlocks(feeds: readonly FeedStatus[]): ReplyBlock[] {
+  if (feeds.length === 0) return [];
+  const lines = feeds.map((feed) => {
+    const success = feed.lastSuccess ? `last success ${feed.lastSuccess.slice(0, 16).replace('T', ' ')} UTC` : 'never polled successfully';
+    const error = feed.lastError ? `; last error ${feed.lastError.at.slice(0, 16).replace('T', ' ')} UTC: ${feed.lastError.message}` : '';
+    return `${feed.publisher} (${feed.url}): ${plural(feed.articles, 'article')}, ${success}${error}`;
+  });
+  return [{ type: 'text', text: `Feeds:\n${lines.join('\n')}` }];
+}
 
 export const sourcesCommand: CommandDefinition<Services> = {
   name: 'sources',
@@ -37,6 +49,7 @@ export const sourcesCommand: CommandDefinition<Services> = {
           ],
         },
         { type: 'text', text: `Publishers (articles): ${publishers.join(', ')}` },
+        ...feedBlocks(services.feeds?.() ?? []),
         { type: 'context', text: 'Only these articles are searched; an answer never goes beyond them.' },
       ],
       summary: `Sources: ${summary}`,

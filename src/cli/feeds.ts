@@ -2,7 +2,8 @@
 import { createLogger } from '../chat/logger.ts';
 import { formatProblem } from '../corpus/types.ts';
 import { FeedPoller, type FeedPollReport } from '../live/feed-poller.ts';
-import { dataDir as defaultDataDir, formatFeedStatus, JsonFeedStateStore, statusOf } from '../live/feed-state.ts';
+import { dataDir as defaultDataDir, formatFeedStatus, JsonFeedStateStore } from '../live/feed-state.ts';
+import { readFeedStatuses } from '../live/feed-status.ts';
 import { feedsConfigPath, loadFeedsConfig } from '../live/feeds-config.ts';
 import { corpusDir, parseOptions, UsageError, type CliIO, type Subcommand } from './io.ts';
 
@@ -70,11 +71,8 @@ export const feedsCommand: Subcommand = {
     const config = await loadFeedsConfig(dir, io.env, io.cwd);
     for (const problem of config.problems) io.err(formatProblem(problem));
     let status = config.problems.length > 0 ? 1 : 0;
-    const store = JsonFeedStateStore.inDataDir(values.data ?? defaultDataDir(io.env, io.cwd), (message) => io.err(message));
-
     if (action === 'status') {
-      const states = await store.all();
-      const statuses = config.feeds.map((feed) => statusOf(feed, states.get(feed.url)));
+      const { statuses } = await readFeedStatuses({ corpusDir: dir, env: io.env, cwd: io.cwd, dataDir: values.data, warn: (message) => io.err(message) });
       io.out(values.json ? JSON.stringify(statuses, null, 2) : formatFeedStatus(statuses));
       return status;
     }
@@ -85,6 +83,7 @@ export const feedsCommand: Subcommand = {
     // JSON log lines go to stderr: by default only while polling continuously (with --once the summary
     // below says it all; LOG_LEVEL overrides).
     const log = createLogger({ env: io.env, fallbackLevel: values.once ? 'silent' : 'info', destination: { write: (line: string) => io.err(line) } });
+    const store = JsonFeedStateStore.inDataDir(values.data ?? defaultDataDir(io.env, io.cwd), (message) => io.err(message));
     const poller = await FeedPoller.open({ feeds: config.feeds, corpusDir: dir, store, log });
     if (values.once) {
       for (const report of await poller.pollAll()) {

@@ -214,6 +214,7 @@ async function startComponents(components: Components, { config, env, corpusDir,
   const live = await startLiveCorpus({ corpusDir, dataDir: config.dataDir, index: services.search, log, env, cwd: io.cwd, onChange });
   if (live.feedProblems.length > 0) log.warn({ problems: live.feedProblems.length }, 'some feeds are not polled: see the feed configuration problems above');
   components.add({ name: 'live-corpus', stop: () => live.stop() });
+  services.feeds = () => live.feedStatus();
   const digests = await openDigests({ env, cwd: io.cwd, services, credentials: config, startLoop: true, onReport: (report) => countDigestOutcomes(metrics, report) });
   components.add({ name: 'digest', stop: () => digests.stop() });
   const limiter = new MemoryRateLimiter({ user: perMinute(config.rateLimits.userPerMinute), channel: perMinute(config.rateLimits.channelPerMinute) });

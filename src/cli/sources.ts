@@ -1,7 +1,10 @@
 // `factbot sources`: what the corpus covers — articles, publishers, date range, sentence count.
 import type { Article } from '../corpus/types.ts';
 import type { CorpusStats } from '../search/types.ts';
-import { parseOptions, UsageError, type CliIO, type Subcommand } from './io.ts';
+import { formatProblem } from '../corpus/types.ts';
+import { formatFeedStatus, type FeedStatus } from '../live/feed-state.ts';
+import { readFeedStatuses } from '../live/feed-status.ts';
+import { corpusDir, parseOptions, UsageError, type CliIO, type Subcommand } from './io.ts';
 import { openCliIndex } from './quote.ts';
 
 /** One article in the `--json` output. */
@@ -19,6 +22,8 @@ export interface SourceEntry {
 export interface SourcesReport {
   stats: CorpusStats;
   articles: SourceEntry[];
+  /** Each configured feed: last success, last error, articles (empty when none are configured). */
+  feeds: FeedStatus[];
 }
 
 export function formatSources(report: SourcesReport): string {
@@ -35,6 +40,7 @@ export function formatSources(report: SourcesReport): string {
     lines.push(`${date} ${a.publisher.padEnd(publisherWidth)}  ${a.title}  [${a.id}]`);
   }
   if (articles.some((a) => a.dateInferred)) lines.push('', '~ date inferred from the content, not stated by the source');
+  if (report.feeds.length > 0) lines.push('', 'Feeds:', formatFeedStatus(report.feeds));
   return lines.join('\n');
 }
 
@@ -55,7 +61,10 @@ async function runSources(args: string[], io: CliIO): Promise<number> {
   if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
   const { index } = await openCliIndex(values.corpus, io);
   const articles = await Promise.all((await index.articles()).map((a) => sourceEntry(a, (id) => index.sentencesOf(id))));
-  const report: SourcesReport = { stats: await index.stats(), articles };
+  const dir = corpusDir(values.corpus, io);
+  const { statuses: feeds, problems } = await readFeedStatuses({ corpusDir: dir, env: io.env, cwd: io.cwd, warn: (message) => io.err(message) });
+  for (const problem of problems) io.err(`warning: ${formatProblem(problem)}`);
+  const report: SourcesReport = { stats: await index.stats(), articles, feeds };
   io.out(values.json ? JSON.stringify(report) : formatSources(report));
   return 0;
 }
@@ -69,7 +78,10 @@ export const sourcesCommand: Subcommand = {
     'Lists every article, newest first: date, publisher, title and id (the part of every sentence id',
     'before the #), after a summary of publishers, date range and sentence count.',
     '  --corpus DIR   the corpus folder (default: $FACTBOT_CORPUS, else ./corpus)',
-    '  --json         {"stats": {articles, publishers, sentences, firstDate, lastDate}, "articles": [...]}',
+    '  --json         {"stats": {articles, publishers, sentences, firstDate, lastDate}, "articles": [...],',
+    '                  "feeds": [{url, publisher, intervalMinutes, lastSuccess, lastError, articles, …}]}',
+    'Each feed of <corpus>/feeds.yaml (or FACTBOT_FEEDS) is listed with its last success, last error and',
+    'article count, as recorded in FACTBOT_DATA_DIR.',
   ].join('\n'),
   run: runSources,
 };
