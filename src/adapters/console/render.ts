@@ -56,7 +56,9 @@ function renderBlock(block: ReplyBlock, style: TerminalStyle): string | null {
       return stripControlCharacters(block.text);
     case 'quote': {
       const citation = stripControlCharacters(labelledCitationLine(block.citation));
-      const lines = [`  “${highlighted(block.text, block.highlights, style)}”`, `    — ${paint(citation, ANSI.cyan, style)}`];
+      // A bar rather than added quotation marks: the sentence often holds quotation marks of its own,
+      // and the reader must see exactly what was published.
+      const lines = [`  │ ${highlighted(block.text, block.highlights, style)}`, `    — ${paint(citation, ANSI.cyan, style)}`];
       if (block.citation.url) lines.push(`      ${paint(stripControlCharacters(block.citation.url), ANSI.dim, style)}`);
       return lines.join('\n');
     }
