@@ -82,6 +82,8 @@ export async function startChat(opts: StartChatOptions): Promise<RunningChat> {
   const routes: Array<{ path: string; maxBodyBytes: number; listener: Parameters<OpsHttpServer['route']>[0]['listener'] }> = [];
   const { discord, slack } = credentials;
   const inFlight = new InFlight();
+  /** Each connection-based adapter's state, for /readyz. */
+  const connections: Array<() => boolean> = [];
   const ends = new WeakMap<object, () => void>();
   let quiescing = false;
 
@@ -113,6 +115,7 @@ export async function startChat(opts: StartChatOptions): Promise<RunningChat> {
     } else if (discord?.mode === 'gateway') {
       const gateway = await startDiscordGateway({ token: discord.token, apiUrl: discord.apiUrl ?? undefined, commands, services });
       stoppers.push(() => gateway.stop());
+      connections.push(() => gateway.connected());
       adapters.push('discord-gateway');
     }
     if (slack) {
@@ -127,6 +130,7 @@ export async function startChat(opts: StartChatOptions): Promise<RunningChat> {
       if (bot.requestListener) routes.push({ path: SLACK_EVENTS_PATH, maxBodyBytes: SLACK_MAX_BODY_BYTES, listener: bot.requestListener });
       await bot.start();
       stoppers.push(() => bot.stop());
+      connections.push(() => bot.connected());
       adapters.push(bot.requestListener ? 'slack-http' : 'slack-socket');
     }
     if (adapters.length === 0) throw new Error('no chat credentials: nothing to start');
@@ -158,7 +162,7 @@ export async function startChat(opts: StartChatOptions): Promise<RunningChat> {
     adapters,
     address,
     inFlight: () => inFlight.size,
-    ready: () => !quiescing,
+    ready: () => !quiescing && connections.every((connected) => connected()),
     quiesce,
     stop() {
       stopped ??= (async () => {

@@ -16,6 +16,8 @@ export interface DiscordGatewayOptions {
 }
 
 export interface RunningDiscordGateway {
+  /** True while the gateway session is up (false while discord.js reconnects). */
+  connected(): boolean;
   stop(): Promise<void>;
 }
 
@@ -55,6 +57,7 @@ export async function startDiscordGateway(options: DiscordGatewayOptions): Promi
   log.info({ user: client.user?.tag, applicationId: client.application?.id }, 'connected to the Discord gateway');
 
   return {
+    connected: () => client.isReady(),
     async stop() {
       await client.destroy();
       log.info('disconnected from the Discord gateway');

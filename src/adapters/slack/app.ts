@@ -46,6 +46,8 @@ export interface SlackBot {
   mode: 'http' | 'socket';
   /** HTTP mode: serves POST /slack/events (404 elsewhere); null in Socket Mode. */
   requestListener: RequestListener | null;
+  /** True in HTTP mode; in Socket Mode, while the websocket is connected. */
+  connected(): boolean;
   /** Checks the token (a failure is logged, never fatal) and, in Socket Mode, connects. */
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -201,9 +203,18 @@ export async function createSlackBot(opts: SlackBotOptions): Promise<SlackBot> {
     };
   }
 
+  // Socket Mode's connection state for /readyz: the client reconnects by itself, but until it has,
+  // no command can reach us. HTTP mode has no connection to lose.
+  let socketConnected = false;
+  if (receiver instanceof SocketModeReceiver) {
+    receiver.client.on('connected', () => (socketConnected = true));
+    for (const state of ['disconnected', 'reconnecting', 'disconnecting']) receiver.client.on(state, () => (socketConnected = false));
+  }
+
   return {
     mode: receiver instanceof SocketModeReceiver ? 'socket' : 'http',
     requestListener,
+    connected: () => !(receiver instanceof SocketModeReceiver) || socketConnected,
     async start() {
       identity = (await checkToken(tokenClient, log)) ?? {};
       if (receiver instanceof SocketModeReceiver) {

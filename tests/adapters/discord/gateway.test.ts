@@ -21,9 +21,12 @@ beforeAll(async () => {
   services = await seedServices();
   discord = await FakeDiscord.start();
   gateway = await startDiscordGateway({ token: 'fake-bot-token', apiUrl: discord.apiUrl, commands, services });
+  // /readyz reads this: the session is up once READY arrived.
+  expect(gateway.connected()).toBe(true);
 });
 afterAll(async () => {
   await gateway?.stop();
+  expect(gateway?.connected()).toBe(false);
   await discord?.close();
 });
 

@@ -30,6 +30,7 @@ beforeAll(async () => {
 afterAll(async () => {
   // stop() resolves once the client reports `disconnected`, so the fake can close under no live socket.
   await bot?.stop();
+  expect(bot?.connected()).toBe(false);
   await fake?.close();
 });
 
@@ -39,6 +40,8 @@ describe('Slack Socket Mode with the real Bolt', () => {
     expect(bot.requestListener).toBeNull();
     expect(fake.calls.find((c) => c.method === 'apps.connections.open')?.token).toBe(APP_TOKEN);
     expect(fake.socketCount).toBe(1);
+    // /readyz reads this: connected once Slack said hello.
+    expect(bot.connected()).toBe(true);
   });
 
   it('acks a slash command envelope, then answers through response_url', async () => {
