@@ -9,7 +9,7 @@ import { citationLine, dateRange, plural, truncate } from '../chat/format.ts';
 import type { Citation, Reply, ReplyBlock } from '../chat/model.ts';
 import type { Article } from '../corpus/types.ts';
 import type { SearchBackend } from '../search/backend.ts';
-import { MAX_QUOTE_LIMIT, type CorpusStats, type Hit } from '../search/types.ts';
+import { MAX_QUOTE_LIMIT, type CorpusStats, type Hit, type HitArticle } from '../search/types.ts';
 import { pickCentralSentences, sentenceOrder } from './pick.ts';
 import { formatLocal } from './schedule.ts';
 import type { ChannelRef, CheckLogEntry, CheckTopSource, DigestStore } from './store.ts';
@@ -25,13 +25,8 @@ export interface DigestSentence {
   highlights: Array<[number, number]>;
 }
 
-export interface DigestArticle {
-  id: string;
-  title: string;
-  publisher: string;
-  published: string;
-  dateInferred: boolean;
-  url: string | null;
+/** An article as a digest lists it: the citation fields of a search hit, plus what is new about it. */
+export interface DigestArticle extends HitArticle {
   firstSeenAt: number;
   sentences: DigestSentence[];
 }
