@@ -1,4 +1,5 @@
 // Every chat command, in the order help lists them. Adapters register exactly these.
+import { findCommandIn } from '../src/chat/find-command.ts';
 import type { CommandDefinition } from '../src/chat/model.ts';
 import type { Services } from '../src/chat/services.ts';
 import { withCheckLog } from '../src/digest/check-log.ts';
@@ -22,6 +23,5 @@ export const commands: CommandDefinition<Services>[] = [
 
 /** The command named `name` (case-insensitive, a leading "/" allowed), or undefined. */
 export function findCommand(name: string): CommandDefinition<Services> | undefined {
-  const wanted = name.trim().replace(/^\//, '').toLowerCase();
-  return commands.find((command) => command.name === wanted);
+  return findCommandIn(commands, name);
 }

@@ -2,6 +2,7 @@
 // Pure translation: no network, no Bolt objects beyond the payload types.
 import { randomUUID } from 'node:crypto';
 import type { BlockAction, ButtonAction, MessageShortcut, SlashCommand } from '@slack/bolt';
+import { findCommandIn } from '../../chat/find-command.ts';
 import type { CommandDefinition, Invocation } from '../../chat/model.ts';
 import type { Services } from '../../chat/services.ts';
 import { parseSlackText, plainFromSlack } from './parse-text.ts';
@@ -21,13 +22,19 @@ export type CommandInbound =
   | { ok: true; definition: CommandDefinition<Services>; invocation: Invocation }
   | { ok: false; message: string };
 
-function findDefinition(commands: Commands, name: string): CommandDefinition<Services> | undefined {
-  const wanted = name.trim().replace(/^\//, '').toLowerCase();
-  return commands.find((command) => command.name === wanted);
+/** The neutral invocation for whoever acted in Slack, wherever. */
+function slackInvocation(
+  command: string,
+  options: Invocation['options'],
+  user: { id: string; name: string | null },
+  channelId: string,
+  teamId: string | undefined,
+): Invocation {
+  return { platform: 'slack', command, options, user, channel: { id: channelId }, workspace: teamId ? { id: teamId } : null, requestId: randomUUID() };
 }
 
 export function fromSlashCommand(payload: SlashCommand, commands: Commands): CommandInbound {
-  const definition = findDefinition(commands, payload.command);
+  const definition = findCommandIn(commands, payload.command);
   if (!definition) {
     return { ok: false, message: `factbot does not know ${payload.command}. Try /help.` };
   }
@@ -36,15 +43,7 @@ export function fromSlashCommand(payload: SlashCommand, commands: Commands): Com
   return {
     ok: true,
     definition,
-    invocation: {
-      platform: 'slack',
-      command: definition.name,
-      options: parsed.options,
-      user: { id: payload.user_id, name: payload.user_name || null },
-      channel: { id: payload.channel_id },
-      workspace: payload.team_id ? { id: payload.team_id } : null,
-      requestId: randomUUID(),
-    },
+    invocation: slackInvocation(definition.name, parsed.options, { id: payload.user_id, name: payload.user_name || null }, payload.channel_id, payload.team_id),
   };
 }
 
@@ -64,34 +63,24 @@ export function fromButtonPress(payload: BlockAction<ButtonAction>): ButtonInbou
   return {
     encoded: button.value ?? '',
     action: kind === 'more' || kind === 'post' ? kind : null,
-    invocation: {
-      platform: 'slack',
-      command: 'button',
-      options: {},
-      user: { id: payload.user.id, name: payload.user.name ?? payload.user.username ?? null },
-      channel: { id: channelId },
-      workspace: payload.team ? { id: payload.team.id } : null,
-      requestId: randomUUID(),
-    },
+    invocation: slackInvocation('button', {}, { id: payload.user.id, name: payload.user.name ?? payload.user.username ?? null }, channelId, payload.team?.id),
   };
 }
 
 export function fromMessageShortcut(payload: MessageShortcut, commands: Commands): CommandInbound {
-  const definition = findDefinition(commands, CHECK_MESSAGE_COMMAND);
+  const definition = findCommandIn(commands, CHECK_MESSAGE_COMMAND);
   if (!definition?.textOption) return { ok: false, message: 'Checking messages is not available.' };
   const text = plainFromSlack(payload.message.text ?? '').trim();
   if (!text) return { ok: false, message: 'That message has no text to check.' };
   return {
     ok: true,
     definition,
-    invocation: {
-      platform: 'slack',
-      command: definition.name,
-      options: { [definition.textOption]: text },
-      user: { id: payload.user.id, name: payload.user.name || payload.user.username || null },
-      channel: { id: payload.channel.id },
-      workspace: payload.team ? { id: payload.team.id } : null,
-      requestId: randomUUID(),
-    },
+    invocation: slackInvocation(
+      definition.name,
+      { [definition.textOption]: text },
+      { id: payload.user.id, name: payload.user.name || payload.user.username || null },
+      payload.channel.id,
+      payload.team?.id,
+    ),
   };
 }
